@@ -1,0 +1,81 @@
+// THE contract between renderer and backend: every request and event, by name, with its parameter and result types.
+import type {
+  Backup,
+  DirEntry,
+  FileContent,
+  FileList,
+  FileStat,
+  SearchQuery,
+  SearchResult,
+  WorkspaceChange,
+  WorkspaceInfo,
+  WorkspacePath,
+  WriteFileParams,
+} from './workspace-protocol';
+import type {
+  TerminalAckParams,
+  TerminalCreateParams,
+  TerminalDataEvent,
+  TerminalExitEvent,
+  TerminalInfo,
+  TerminalInputParams,
+  TerminalResizeParams,
+} from './terminal-protocol';
+import type { Contributions } from './extension-protocol';
+import type { HostInfo, OutputAppendEvent, PickFolderResult } from './host-protocol';
+
+type Req<P, R> = { params: P; result: R };
+type PathParams = { path: WorkspacePath };
+
+/** Requests the renderer sends; the backend answers each with `result` or a Mirador error. */
+export interface BackendRequests {
+  'host/info': Req<void, HostInfo>;
+  'host/pickFolder': Req<void, PickFolderResult>;
+
+  'workspace/info': Req<void, WorkspaceInfo>;
+  /** Open an absolute folder as the workspace (replaces the current one). */
+  'workspace/open': Req<{ folder: string }, WorkspaceInfo>;
+  'workspace/recent': Req<void, string[]>;
+
+  'fs/readDir': Req<PathParams, DirEntry[]>;
+  'fs/readFile': Req<PathParams, FileContent>;
+  'fs/stat': Req<PathParams, FileStat>;
+  'fs/writeFile': Req<WriteFileParams, FileStat>;
+  'fs/createFile': Req<PathParams, FileStat>;
+  'fs/createDirectory': Req<PathParams, void>;
+  'fs/rename': Req<{ from: WorkspacePath; to: WorkspacePath }, void>;
+  'fs/delete': Req<PathParams, void>;
+  /** Every file under the root (for quick open), skipping .git, node_modules, _build, _opam. */
+  'fs/listFiles': Req<void, FileList>;
+
+  'search/text': Req<SearchQuery, SearchResult>;
+
+  /** Hot exit: unsaved buffers are kept by the backend until saved or discarded. */
+  'backup/write': Req<Omit<Backup, 'savedAt'>, void>;
+  'backup/discard': Req<PathParams, void>;
+  'backup/list': Req<void, Backup[]>;
+
+  'terminal/create': Req<TerminalCreateParams, TerminalInfo>;
+  'terminal/input': Req<TerminalInputParams, void>;
+  'terminal/resize': Req<TerminalResizeParams, void>;
+  'terminal/ack': Req<TerminalAckParams, void>;
+  'terminal/kill': Req<{ id: number }, void>;
+
+  'extensions/contributions': Req<void, Contributions>;
+}
+
+/** Events the backend pushes to the renderer. */
+export interface BackendEvents {
+  'workspace/changed': WorkspaceInfo;
+  /** Files or folders created, changed or deleted on disk, in folders the renderer has listed or files it has open. */
+  'fs/changed': { changes: WorkspaceChange[] };
+  'terminal/data': TerminalDataEvent;
+  'terminal/exit': TerminalExitEvent;
+  'output/append': OutputAppendEvent;
+}
+
+export type RequestName = keyof BackendRequests;
+export type RequestParams<K extends RequestName> = BackendRequests[K]['params'];
+export type RequestResult<K extends RequestName> = BackendRequests[K]['result'];
+export type EventName = keyof BackendEvents;
+export type EventPayload<K extends EventName> = BackendEvents[K];

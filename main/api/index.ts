@@ -1,0 +1,8 @@
+// Entry to the contract: re-exports every protocol file so both sides import from one place.
+export * from './contract';
+export * from './errors';
+export * from './workspace-protocol';
+export * from './terminal-protocol';
+export * from './extension-protocol';
+export * from './host-protocol';
+export * from './channels';

@@ -1,0 +1,120 @@
+// Maps every request of the contract onto the services; the mapped type makes a missing handler a compile error.
+import type { RequestName, RequestParams, RequestResult } from '../api';
+import { MiradorError } from '../services/mirador-error';
+import type { RecentFolders } from '../services/workspace/recent-folders';
+import type { ExtensionRegistry } from '../services/extensions/extension-registry';
+import type { TerminalService } from '../services/terminal/terminal-service';
+import type { BackendOptions } from './backend-options';
+import {
+  asObject,
+  integerParam,
+  optionalBooleanParam,
+  optionalNumberParam,
+  stringParam,
+} from './param-checks';
+import type { WorkspaceSession } from './workspace-session';
+
+/** What one renderer connection owns besides the shared services. */
+export interface ConnectionServices {
+  terminals: TerminalService;
+}
+
+export interface SharedServices {
+  options: BackendOptions;
+  workspace: WorkspaceSession;
+  recent: RecentFolders;
+  extensions: ExtensionRegistry;
+  /** Opens a folder for every connection and tells them all. */
+  openWorkspace(folder: string): Promise<RequestResult<'workspace/open'>>;
+}
+
+export type RequestHandlers = {
+  [K in RequestName]: (params: RequestParams<K>, connection: ConnectionServices) => Promise<RequestResult<K>> | RequestResult<K>;
+};
+
+export function createRequestHandlers(shared: SharedServices): RequestHandlers {
+  const ws = () => shared.workspace.require();
+  const pathOf = (params: unknown, method: string) => stringParam(params, 'path', method);
+
+  return {
+    'host/info': () => ({
+      version: shared.options.version,
+      nativeFolderPicker: shared.options.host.pickFolder !== undefined,
+      platform: process.platform,
+    }),
+    'host/pickFolder': async () => {
+      if (!shared.options.host.pickFolder) {
+        throw new MiradorError('unavailable', 'This window has no native folder dialog; type the folder path instead.');
+      }
+      return { path: await shared.options.host.pickFolder() };
+    },
+
+    'workspace/info': () => shared.workspace.info(),
+    'workspace/open': (params) => shared.openWorkspace(stringParam(params, 'folder', 'workspace/open')),
+    'workspace/recent': () => shared.recent.list(),
+
+    'fs/readDir': async (params) => {
+      const path = pathOf(params, 'fs/readDir');
+      const open = ws();
+      const entries = await open.files.readDir(path);
+      open.watcher.watchDirectory(path);
+      return entries;
+    },
+    'fs/readFile': async (params) => {
+      const path = pathOf(params, 'fs/readFile');
+      const open = ws();
+      const content = await open.files.readFile(path);
+      open.watcher.watchFile(path);
+      return content;
+    },
+    'fs/stat': (params) => ws().files.stat(pathOf(params, 'fs/stat')),
+    'fs/writeFile': (params) =>
+      ws().files.writeFile({
+        path: pathOf(params, 'fs/writeFile'),
+        text: stringParam(params, 'text', 'fs/writeFile'),
+        expectedMtimeMs: optionalNumberParam(params, 'expectedMtimeMs', 'fs/writeFile'),
+      }),
+    'fs/createFile': (params) => ws().files.createFile(pathOf(params, 'fs/createFile')),
+    'fs/createDirectory': (params) => ws().files.createDirectory(pathOf(params, 'fs/createDirectory')),
+    'fs/rename': (params) => ws().files.rename(stringParam(params, 'from', 'fs/rename'), stringParam(params, 'to', 'fs/rename')),
+    'fs/delete': (params) => ws().files.delete(pathOf(params, 'fs/delete')),
+    'fs/listFiles': () => ws().lister.list(),
+
+    'search/text': (params) =>
+      ws().search.search({
+        pattern: stringParam(params, 'pattern', 'search/text'),
+        isRegex: optionalBooleanParam(params, 'isRegex', 'search/text'),
+        caseSensitive: optionalBooleanParam(params, 'caseSensitive', 'search/text'),
+        wholeWord: optionalBooleanParam(params, 'wholeWord', 'search/text'),
+        maxResults: optionalNumberParam(params, 'maxResults', 'search/text'),
+      }),
+
+    'backup/write': (params) =>
+      ws().backups.write({
+        path: pathOf(params, 'backup/write'),
+        text: stringParam(params, 'text', 'backup/write'),
+        baseMtimeMs: optionalNumberParam(params, 'baseMtimeMs', 'backup/write'),
+      }),
+    'backup/discard': (params) => ws().backups.discard(pathOf(params, 'backup/discard')),
+    'backup/list': async () => (shared.workspace.folder() ? ws().backups.list() : []),
+
+    'terminal/create': (params, connection) =>
+      connection.terminals.create({
+        cols: integerParam(params, 'cols', 'terminal/create'),
+        rows: integerParam(params, 'rows', 'terminal/create'),
+      }),
+    'terminal/input': (params, connection) =>
+      connection.terminals.input({ id: integerParam(params, 'id', 'terminal/input'), data: stringParam(params, 'data', 'terminal/input') }),
+    'terminal/resize': (params, connection) =>
+      connection.terminals.resize({
+        id: integerParam(params, 'id', 'terminal/resize'),
+        cols: integerParam(params, 'cols', 'terminal/resize'),
+        rows: integerParam(params, 'rows', 'terminal/resize'),
+      }),
+    'terminal/ack': (params, connection) =>
+      connection.terminals.ack({ id: integerParam(params, 'id', 'terminal/ack'), chars: integerParam(params, 'chars', 'terminal/ack') }),
+    'terminal/kill': (params, connection) => connection.terminals.kill({ id: integerParam(asObject(params, 'terminal/kill'), 'id', 'terminal/kill') }),
+
+    'extensions/contributions': () => shared.extensions.contributions(),
+  };
+}

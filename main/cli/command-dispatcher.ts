@@ -1,0 +1,39 @@
+// Routes `mirador <command> ...` to its command module, loading only that one so --version and --help stay fast.
+import type { CliCommand, CliContext } from './cli-command';
+import { CliError, UsageError } from './cli-error';
+import { USAGE } from './usage-text';
+
+/** One entry per command; later commands (doctor, targets, run, dissect, notebook, new, debug-adapter) add theirs here. */
+const COMMANDS: Record<string, () => Promise<CliCommand>> = {
+  web: async () => (await import('./commands/web-command')).webCommand,
+  start: async () => (await import('./commands/start-command')).startCommand,
+};
+
+export async function runCommandLine(argv: readonly string[], context: CliContext): Promise<number> {
+  const [first, ...rest] = argv;
+  try {
+    if (first === '--help' || first === '-h' || first === 'help') {
+      context.stdout(USAGE.trimEnd());
+      return 0;
+    }
+    if (first === '--version' || first === '-v') {
+      context.stdout(context.version);
+      return 0;
+    }
+    if (first === undefined) throw new UsageError('missing command');
+    if (first.startsWith('-')) throw new UsageError(`unknown option ${first}`);
+    if (!Object.hasOwn(COMMANDS, first)) throw new UsageError(`unknown command ${first}`);
+    if (rest.includes('--help') || rest.includes('-h')) {
+      context.stdout(USAGE.trimEnd());
+      return 0;
+    }
+    const command = await COMMANDS[first]!();
+    return await command.run(rest, context);
+  } catch (error) {
+    if (!(error instanceof CliError)) throw error;
+    const who = first !== undefined && Object.hasOwn(COMMANDS, first) ? `mirador ${first}` : 'mirador';
+    context.stderr(`${who}: ${error.message}`);
+    if (error instanceof UsageError) context.stderr(USAGE.trimEnd());
+    return error.exitCode;
+  }
+}

@@ -1,0 +1,23 @@
+// Entry of the `mirador` command (out/main/cli.js, loaded by main/cli/bin.cjs): runs one command and exits with its status.
+import { findAppRoot, readAppVersion } from './app-root';
+import { runCommandLine } from './command-dispatcher';
+
+async function main(): Promise<number> {
+  const appRoot = findAppRoot(import.meta.dirname);
+  return runCommandLine(process.argv.slice(2), {
+    appRoot,
+    version: readAppVersion(appRoot),
+    env: process.env,
+    stdout: (line) => process.stdout.write(`${line}\n`),
+    stderr: (line) => process.stderr.write(`${line}\n`),
+  });
+}
+
+main().then(
+  // Exit explicitly: a finished command must not linger on a leftover watcher or timer.
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`mirador: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(1);
+  },
+);

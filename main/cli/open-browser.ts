@@ -1,0 +1,17 @@
+// Opens a URL in the user's browser with the platform's opener; failing to is reported, never fatal.
+import { spawn } from 'node:child_process';
+
+/** Resolves to why the browser could not be opened, or undefined once the opener was launched. */
+export function openInBrowser(url: string, env: NodeJS.ProcessEnv, platform: NodeJS.Platform = process.platform): Promise<string | undefined> {
+  // Without a display, xdg-open may fall back to a text-mode browser that grabs the terminal.
+  if (platform === 'linux' && !env.DISPLAY && !env.WAYLAND_DISPLAY) return Promise.resolve('there is no graphical display');
+  const opener = platform === 'darwin' ? 'open' : platform === 'win32' ? 'explorer.exe' : 'xdg-open';
+  return new Promise((resolve) => {
+    const child = spawn(opener, [url], { stdio: 'ignore', detached: true, env });
+    child.once('error', (error) => resolve(`${opener} failed: ${error.message}`));
+    child.once('spawn', () => {
+      child.unref();
+      resolve(undefined);
+    });
+  });
+}

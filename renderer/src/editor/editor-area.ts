@@ -1,0 +1,182 @@
+// The editor area: one or more side-by-side editor groups, which one is active, and the empty-state hints.
+import type { BackendClient } from '../transport/backend-client';
+import { el } from '../workbench/element';
+import type { Notifications } from '../workbench/notifications';
+import type { QuickInput } from '../workbench/quick-input';
+import type { DocumentManager } from './document-manager';
+import { EditorGroup, type Selection } from './editor-group';
+import type { Monaco } from './monaco-loader';
+import type { TextDocument } from './text-document';
+
+export interface EditorAreaEvents {
+  onCursor(line: number, column: number): void;
+  onActiveDocument(document: TextDocument | undefined): void;
+}
+
+const MAX_GROUPS = 3;
+
+export class EditorArea {
+  private readonly groups: EditorGroup[] = [];
+  private activeGroup: EditorGroup | undefined;
+  private readonly groupsElement: HTMLElement;
+  private readonly watermark: HTMLElement;
+
+  constructor(
+    readonly element: HTMLElement,
+    private readonly monaco: Monaco,
+    private readonly documents: DocumentManager,
+    private readonly notifications: Notifications,
+    private readonly quickInput: QuickInput,
+    private readonly events: EditorAreaEvents,
+  ) {
+    this.groupsElement = el('div', { className: 'editor-groups' });
+    this.watermark = el(
+      'div',
+      { className: 'editor-watermark', 'aria-label': 'Editor hints' },
+      el('div', { className: 'watermark-title' }, 'Mirador'),
+      el('dl', {},
+        el('dt', {}, 'Show All Commands'), el('dd', {}, el('kbd', {}, 'Ctrl+Shift+P')),
+        el('dt', {}, 'Go to File'), el('dd', {}, el('kbd', {}, 'Ctrl+P')),
+        el('dt', {}, 'Find in Files'), el('dd', {}, el('kbd', {}, 'Ctrl+Shift+F')),
+        el('dt', {}, 'Toggle Terminal'), el('dd', {}, el('kbd', {}, 'Ctrl+`')),
+      ),
+    );
+    this.element.replaceChildren(this.groupsElement, this.watermark);
+    documents.onDidChangeState(() => this.events.onActiveDocument(this.activeDocument));
+  }
+
+  get activeDocument(): TextDocument | undefined {
+    return this.activeGroup?.active;
+  }
+
+  get activeEditor() {
+    return this.activeGroup?.editor;
+  }
+
+  async open(path: string, selection?: Selection): Promise<TextDocument | undefined> {
+    let document: TextDocument;
+    try {
+      document = await this.documents.open(path);
+    } catch (error) {
+      this.notifications.error(`Could not open ${path}: ${(error as Error).message}`);
+      return undefined;
+    }
+    const group = this.activeGroup ?? this.addGroup();
+    group.open(document, selection);
+    group.focus();
+    this.updateWatermark();
+    return document;
+  }
+
+  /** Shows a document without focusing it (restored sessions). */
+  show(document: TextDocument): void {
+    (this.activeGroup ?? this.addGroup()).open(document);
+    this.updateWatermark();
+  }
+
+  async saveActive(): Promise<void> {
+    const document = this.activeDocument;
+    if (document) await this.documents.save(document);
+  }
+
+  async saveAll(): Promise<void> {
+    for (const document of this.documents.dirty()) await this.documents.save(document);
+  }
+
+  async closeActive(): Promise<void> {
+    const group = this.activeGroup;
+    const document = group?.active;
+    if (group && document) await this.close(group, document);
+  }
+
+  /** Closes a tab; unsaved changes make it ask Save / Don't Save / Cancel, as VS Code does. */
+  async close(group: EditorGroup, document: TextDocument): Promise<void> {
+    const openElsewhere = this.groups.some((other) => other !== group && other.openDocuments.includes(document));
+    if (document.isDirty && !openElsewhere) {
+      const choice = await this.quickInput.pick(
+        [
+          { label: 'Save', value: 'save' },
+          { label: "Don't Save", value: 'discard' },
+          { label: 'Cancel', value: 'cancel' },
+        ],
+        { title: `Save changes to ${document.name}?`, placeholder: `Do you want to save the changes you made to ${document.name}?`, keepOrder: true },
+      );
+      if (choice === 'save' && !(await this.documents.save(document))) return;
+      if (choice !== 'save' && choice !== 'discard') return;
+    }
+    group.remove(document);
+    if (!openElsewhere) this.documents.release(document);
+  }
+
+  async split(): Promise<void> {
+    const document = this.activeDocument;
+    if (!document) return this.notifications.info('Open a file first, then split the editor to see it side by side.');
+    if (this.groups.length >= MAX_GROUPS) return this.notifications.info(`The editor area holds at most ${MAX_GROUPS} groups.`);
+    const group = this.addGroup();
+    group.open(document);
+    group.focus();
+  }
+
+  /** Closes every tab showing a path (or a folder's files) after it was deleted or renamed by the user here. */
+  forget(path: string): void {
+    for (const group of [...this.groups]) {
+      for (const document of [...group.openDocuments]) {
+        if ((document.path === path || document.path.startsWith(`${path}/`)) && !document.isDirty) {
+          group.remove(document);
+          if (!this.groups.some((other) => other.openDocuments.includes(document))) this.documents.release(document);
+        }
+      }
+    }
+  }
+
+  layout(): void {
+    for (const group of this.groups) group.layout();
+  }
+
+  setTheme(kind: 'dark' | 'light'): void {
+    this.monaco.editor.setTheme(kind === 'dark' ? 'vs-dark' : 'vs');
+  }
+
+  private addGroup(): EditorGroup {
+    const group = new EditorGroup(this.monaco, {
+      onFocus: (focused) => this.setActive(focused),
+      onCursor: (source, line, column) => source === this.activeGroup && this.events.onCursor(line, column),
+      requestClose: (source, document) => void this.close(source, document),
+      onEmpty: (empty) => this.removeGroup(empty),
+      onActiveChange: (changed) => changed === this.activeGroup && this.events.onActiveDocument(changed.active),
+    }, this.groups.length);
+    this.groups.push(group);
+    this.groupsElement.append(group.element);
+    this.setActive(group);
+    this.layoutSoon();
+    return group;
+  }
+
+  private removeGroup(group: EditorGroup): void {
+    if (this.groups.length === 1) {
+      this.updateWatermark();
+      return;
+    }
+    this.groups.splice(this.groups.indexOf(group), 1);
+    group.dispose();
+    if (this.activeGroup === group) this.setActive(this.groups[this.groups.length - 1]);
+    this.layoutSoon();
+  }
+
+  private setActive(group: EditorGroup): void {
+    this.activeGroup = group;
+    for (const other of this.groups) other.element.classList.toggle('active', other === group);
+    this.events.onActiveDocument(group.active);
+  }
+
+  private updateWatermark(): void {
+    const empty = this.groups.every((group) => group.openDocuments.length === 0);
+    this.watermark.hidden = !empty;
+    this.groupsElement.hidden = empty;
+    if (!empty) this.layoutSoon();
+  }
+
+  private layoutSoon(): void {
+    requestAnimationFrame(() => this.layout());
+  }
+}

@@ -1,0 +1,53 @@
+// The Output panel: plain-text channels (Mirador, Extensions; later Build) with a picker, newest text at the bottom.
+import { el } from '../workbench/element';
+import type { View } from '../workbench/view';
+
+const MAX_CHARS_PER_CHANNEL = 1_000_000;
+
+export class OutputView implements View {
+  readonly id = 'output';
+  readonly title = 'Output';
+  readonly icon = 'output';
+  readonly element: HTMLElement;
+  private readonly picker: HTMLSelectElement;
+  private readonly text: HTMLElement;
+  private readonly channels = new Map<string, string>();
+
+  readonly actions = [{ label: 'Clear Output', icon: 'clear-all', run: () => this.clear() }];
+
+  constructor() {
+    this.picker = el('select', { className: 'output-channel', 'aria-label': 'Output channel' });
+    this.picker.addEventListener('change', () => this.render());
+    this.text = el('pre', { className: 'output-text', tabIndex: 0, 'aria-label': 'Output text', 'aria-live': 'off' });
+    this.element = el('div', { className: 'output-view' }, el('div', { className: 'output-toolbar' }, this.picker), this.text);
+  }
+
+  append(channel: string, text: string): void {
+    if (!this.channels.has(channel)) {
+      this.channels.set(channel, '');
+      this.picker.append(el('option', { value: channel }, channel));
+      if (this.channels.size === 1) this.picker.value = channel;
+    }
+    const next = this.channels.get(channel)! + text;
+    this.channels.set(channel, next.length > MAX_CHARS_PER_CHANNEL ? next.slice(next.length - MAX_CHARS_PER_CHANNEL) : next);
+    if (this.picker.value === channel) this.render();
+  }
+
+  show(channel: string): void {
+    if (this.channels.has(channel)) {
+      this.picker.value = channel;
+      this.render();
+    }
+  }
+
+  private clear(): void {
+    this.channels.set(this.picker.value, '');
+    this.render();
+  }
+
+  private render(): void {
+    const atBottom = this.text.scrollTop + this.text.clientHeight >= this.text.scrollHeight - 4;
+    this.text.textContent = this.channels.get(this.picker.value) ?? '';
+    if (atBottom) this.text.scrollTop = this.text.scrollHeight;
+  }
+}

@@ -1,0 +1,277 @@
+// Composes the workbench: parts, views, commands and keybindings, wired to the backend; the editor joins when Monaco loads.
+import type { Contributions, HostInfo, WorkspaceInfo } from '../../../main/api';
+import { DocumentManager } from '../editor/document-manager';
+import { EditorArea } from '../editor/editor-area';
+import { registerLanguages } from '../editor/language-registration';
+import { loadMonaco } from '../editor/monaco-loader';
+import { ExplorerView } from '../explorer/explorer-view';
+import { OutputView } from '../output/output-view';
+import { ProblemsView } from '../problems/problems-view';
+import { SearchView } from '../search/search-view';
+import { TerminalPanel } from '../terminal/terminal-panel';
+import type { BackendClient } from '../transport/backend-client';
+import { createEmptyView } from '../views/empty-view';
+import { ActivityBar } from './activity-bar';
+import { CommandRegistry } from './command-registry';
+import { el } from './element';
+import { installKeybindings } from './keybinding-dispatcher';
+import { Notifications } from './notifications';
+import { QuickInput } from './quick-input';
+import { StatusBar } from './status-bar';
+import { TabbedContainer } from './tabbed-container';
+import { Theme } from './theme';
+import type { View } from './view';
+import { WorkbenchLayout } from './workbench-layout';
+import { registerWorkbenchCommands } from './workbench-commands';
+
+export class Workbench {
+  readonly commands = new CommandRegistry();
+  readonly theme = new Theme();
+  readonly notifications: Notifications;
+  readonly quickInput: QuickInput;
+  readonly statusBar = new StatusBar();
+  readonly activityBar: ActivityBar;
+  readonly sideBar = new TabbedContainer({ label: 'Side Bar', className: 'side-bar', showTabs: false });
+  readonly panel: TabbedContainer;
+  readonly layout: WorkbenchLayout;
+  readonly explorer: ExplorerView;
+  readonly search: SearchView;
+  readonly output = new OutputView();
+  readonly problems: ProblemsView;
+  readonly terminalView: View;
+  terminals: TerminalPanel | undefined;
+  editors: EditorArea | undefined;
+  documents: DocumentManager | undefined;
+  host: HostInfo = { version: '', nativeFolderPicker: false, platform: '' };
+  workspace: WorkspaceInfo = { root: null, name: '' };
+  private readonly sideViews = new Map<string, View>();
+  private editorsReady: Promise<EditorArea> | undefined;
+
+  private readonly status = {
+    workspace: this.statusBar.add('workspace', 'left', () => void this.commands.run('workbench.action.files.openFolder')),
+    problems: this.statusBar.add('problems', 'left', () => this.showPanel('problems')),
+    connection: this.statusBar.add('connection', 'left'),
+    cursor: this.statusBar.add('cursor', 'right'),
+    language: this.statusBar.add('language', 'right'),
+    version: this.statusBar.add('version', 'right'),
+  };
+
+  constructor(
+    root: HTMLElement,
+    readonly backend: BackendClient,
+  ) {
+    this.notifications = new Notifications(document.body);
+    this.quickInput = new QuickInput(document.body);
+    this.activityBar = new ActivityBar((id) => this.toggleSideView(id));
+    const panelClose = el('button', { className: 'icon-button', 'aria-label': 'Hide Panel', title: 'Hide Panel (Ctrl+J)', onclick: () => this.layout.setPanelVisible(false) }, el('span', { className: 'codicon codicon-close', 'aria-hidden': 'true' }));
+    this.panel = new TabbedContainer({ label: 'Panel', className: 'panel', showTabs: true, trailing: [panelClose] });
+    this.layout = new WorkbenchLayout(root, {
+      activityBar: this.activityBar.element,
+      sideBar: this.sideBar.element,
+      panel: this.panel.element,
+      statusBar: this.statusBar.element,
+    });
+
+    this.explorer = new ExplorerView(backend, this.notifications, this.quickInput, {
+      openFile: (path) => void this.openEditor(path),
+      openFolder: () => void this.commands.run('workbench.action.files.openFolder'),
+      openRecent: (folder) => void this.openFolder(folder),
+      forget: (path) => this.editors?.forget(path),
+    });
+    this.search = new SearchView(backend, { openAt: (path, line, column, length) => void this.openEditor(path, { line, column, length }) });
+    this.problems = new ProblemsView({
+      openAt: (path, line, column) => void this.openEditor(path, { line, column }),
+      onCount: (errors, warnings) => this.status.problems.set(`⊗ ${errors}  ⚠ ${warnings}`, `${errors} errors, ${warnings} warnings`),
+    });
+    const terminalElement = el('div', { className: 'terminal-view' });
+    this.terminalView = {
+      id: 'terminal',
+      title: 'Terminal',
+      icon: 'terminal',
+      element: terminalElement,
+      actions: [
+        { label: 'New Terminal', icon: 'add', run: () => void this.newTerminal() },
+        { label: 'Kill Terminal', icon: 'trash', run: () => void this.terminals?.killActive() },
+      ],
+      onShow: () => {
+        if (!this.terminals) void this.newTerminal();
+      },
+      layout: () => this.terminals?.layout(),
+      focus: () => this.terminals?.focus(),
+    };
+
+    this.addSideView(this.explorer, 'Ctrl+Shift+E');
+    this.addSideView(this.search, 'Ctrl+Shift+F');
+    this.addSideView(createEmptyView('debug', 'Run and Debug', 'debug-alt', [
+      'No run configuration yet.',
+      'Mirador reads run configurations from .mirador/launch.json (and entries of type "mirador" in .vscode/launch.json). Running and stepping through a unikernel\'s boot arrive with the target and debugger features.',
+    ]), 'Ctrl+Shift+D');
+    this.addSideView(createEmptyView('notebooks', 'Notebooks', 'notebook', [
+      'No notebook kernel yet.',
+      'OCaml notebooks (.ipynb) with an OCaml toplevel kernel arrive with the notebook feature. Meanwhile the terminal runs `ocaml` for you.',
+    ]));
+    this.addSideView(createEmptyView('targets', 'Targets', 'server-environment', [
+      'No targets detected yet.',
+      'Unix, Solo5 (hvt, spt), virtio, QEMU and Xen targets, with a toolchain check that tells you how to fix what is missing, arrive with the targets feature.',
+    ]));
+    this.panel.add(this.terminalView);
+    this.panel.add(this.output);
+    this.panel.add(this.problems);
+
+    registerWorkbenchCommands(this);
+    installKeybindings(this.commands);
+    this.layout.onDidLayout(() => {
+      this.editors?.layout();
+      this.panel.layout();
+    });
+    this.theme.onChange((kind) => {
+      this.editors?.setTheme(kind);
+      this.terminals?.setTheme(kind);
+    });
+    this.status.connection.set('', '');
+    this.status.connection.setVisible(false);
+  }
+
+  async start(): Promise<void> {
+    this.showSideView('explorer');
+    this.panel.show('output');
+    this.backend.onDisconnect(() => {
+      this.status.connection.setVisible(true);
+      this.status.connection.set('Disconnected', 'The backend is gone; reload the window after restarting Mirador');
+      this.notifications.error('The connection to the Mirador backend was lost. Unsaved changes are kept as backups; restart Mirador and reload this window.', [
+        { label: 'Reload Window', run: () => location.reload() },
+      ]);
+    });
+    this.backend.on('output/append', (event) => this.output.append(event.channel, event.text));
+    this.backend.on('workspace/changed', (info) => {
+      if (info.root !== this.workspace.root) location.reload();
+    });
+    this.backend.on('fs/changed', ({ changes }) => {
+      void this.explorer.tree.applyChanges(changes);
+      void this.documents?.applyDiskChanges(changes);
+    });
+
+    const [host, workspace, contributions] = await Promise.all([
+      this.backend.request('host/info'),
+      this.backend.request('workspace/info'),
+      this.backend.request('extensions/contributions'),
+    ]);
+    this.host = host;
+    this.status.version.set(`Mirador ${host.version}`, 'About Mirador');
+    this.output.append('Mirador', `Mirador ${host.version} on ${host.platform}\n`);
+    this.output.append('Extensions', `${contributions.extensions.map((e) => `${e.displayName} ${e.version}`).join('\n')}\n`);
+    for (const problem of contributions.problems) this.output.append('Extensions', `Problem: ${problem}\n`);
+    await this.setWorkspace(workspace);
+    document.body.dataset.ready = 'workbench';
+    await this.startEditors(contributions);
+  }
+
+  private async setWorkspace(info: WorkspaceInfo): Promise<void> {
+    this.workspace = info;
+    document.title = info.root ? `${info.name} — Mirador` : 'Mirador';
+    this.status.workspace.set(info.root ? info.name : 'No Folder Opened', info.root ?? 'Open a folder');
+    this.output.append('Mirador', info.root ? `Workspace: ${info.root}\n` : 'No folder is open.\n');
+    await this.explorer.setWorkspace(info);
+  }
+
+  private startEditors(contributions: Contributions): Promise<EditorArea> {
+    this.editorsReady ??= (async () => {
+      const monaco = await loadMonaco();
+      registerLanguages(monaco, contributions.languages);
+      monaco.editor.setTheme(this.theme.kind === 'dark' ? 'vs-dark' : 'vs');
+      const documents = new DocumentManager(monaco, this.backend, contributions.languages, this.notifications, this.quickInput);
+      const editors = new EditorArea(this.layout.editorArea, monaco, documents, this.notifications, this.quickInput, {
+        onCursor: (line, column) => this.status.cursor.set(`Ln ${line}, Col ${column}`, 'Go to Line'),
+        onActiveDocument: (active) => {
+          this.status.cursor.setVisible(active !== undefined);
+          this.status.language.setVisible(active !== undefined);
+          if (active) this.status.language.set(languageLabel(active.model.getLanguageId(), contributions), 'Language mode');
+          document.title = this.titleFor(active?.path, active?.isDirty ?? false);
+        },
+      });
+      this.documents = documents;
+      this.editors = editors;
+      this.problems.attach(monaco);
+      if (this.workspace.root) {
+        const restored = await documents.restoreBackups().catch((error: Error) => {
+          this.notifications.warn(`Could not restore unsaved changes from the last session: ${error.message}`);
+          return [] as string[];
+        });
+        for (const path of restored) editors.show(documents.get(path)!);
+        if (restored.length) this.notifications.info(`Restored unsaved changes in ${restored.length} file${restored.length === 1 ? '' : 's'} from your last session.`);
+      }
+      // Hot exit keeps unsaved buffers, so leaving needs a warning only while a backup has not reached the backend.
+      window.addEventListener('beforeunload', (event) => {
+        if (documents.hasPendingBackups()) event.preventDefault();
+      });
+      document.body.dataset.editor = 'ready';
+      return editors;
+    })();
+    return this.editorsReady;
+  }
+
+  private titleFor(path: string | undefined, dirty: boolean): string {
+    const parts = [path ? `${dirty ? '● ' : ''}${path.slice(path.lastIndexOf('/') + 1)}` : '', this.workspace.root ? this.workspace.name : '', 'Mirador'];
+    return parts.filter(Boolean).join(' — ');
+  }
+
+  async openEditor(path: string, selection?: { line: number; column: number; length?: number }): Promise<void> {
+    const editors = await this.editorsReady;
+    await editors?.open(path, selection);
+  }
+
+  async openFolder(folder: string): Promise<void> {
+    try {
+      for (const document of this.documents?.dirty() ?? []) {
+        await this.backend.request('backup/write', { path: document.path, text: document.model.getValue(), baseMtimeMs: document.mtimeMs });
+      }
+      await this.backend.request('workspace/open', { folder });
+      location.reload();
+    } catch (error) {
+      this.notifications.error(`Could not open ${folder}: ${(error as Error).message}`);
+    }
+  }
+
+  async newTerminal(): Promise<void> {
+    if (!this.terminals) {
+      this.terminals = new TerminalPanel(this.terminalView.element, this.backend);
+      this.terminals.setTheme(this.theme.kind);
+    }
+    this.showPanel('terminal', false);
+    await this.terminals.newTerminal();
+    this.terminals.focus();
+  }
+
+  showPanel(id: string, focus = true): void {
+    this.layout.setPanelVisible(true);
+    const view = this.panel.show(id);
+    if (focus) view.focus?.();
+  }
+
+  showSideView(id: string): View {
+    this.layout.setSidebarVisible(true);
+    this.activityBar.setActive(id);
+    return this.sideBar.show(id);
+  }
+
+  private toggleSideView(id: string): void {
+    if (this.layout.isSidebarVisible && this.sideBar.active?.id === id) {
+      this.layout.setSidebarVisible(false);
+      this.activityBar.setActive(undefined);
+      return;
+    }
+    this.showSideView(id);
+  }
+
+  private addSideView(view: View, keybinding?: string): void {
+    this.sideViews.set(view.id, view);
+    this.sideBar.add(view);
+    this.activityBar.add(view, keybinding);
+  }
+}
+
+function languageLabel(id: string, contributions: Contributions): string {
+  const contributed = contributions.languages.find((language) => language.id === id);
+  if (contributed?.aliases[0]) return contributed.aliases[0];
+  return { c: 'C', json: 'JSON', markdown: 'Markdown', plaintext: 'Plain Text' }[id] ?? id;
+}
