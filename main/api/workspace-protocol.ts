@@ -69,6 +69,8 @@ export interface SearchMatch {
   length: number;
   /** The matching line, trimmed to a readable length. */
   preview: string;
+  /** Where the match starts inside `preview` (0-based, UTF-16 units), since a long line's preview is a window of it. */
+  previewColumn: number;
 }
 
 export interface SearchResult {

@@ -57,14 +57,14 @@ export function createRequestHandlers(shared: SharedServices): RequestHandlers {
       const path = pathOf(params, 'fs/readDir');
       const open = ws();
       const entries = await open.files.readDir(path);
-      open.watcher.watchDirectory(path);
+      void open.watcher.watchDirectory(path).catch(() => undefined);
       return entries;
     },
     'fs/readFile': async (params) => {
       const path = pathOf(params, 'fs/readFile');
       const open = ws();
       const content = await open.files.readFile(path);
-      open.watcher.watchFile(path);
+      void open.watcher.watchFile(path).catch(() => undefined);
       return content;
     },
     'fs/stat': (params) => ws().files.stat(pathOf(params, 'fs/stat')),

@@ -57,7 +57,9 @@ function buildIsNeeded(command) {
 function build() {
   let electronVite;
   try {
-    electronVite = require.resolve('electron-vite/bin/electron-vite.js', { paths: [appRoot] });
+    // Only package.json is exported, so the bin script is found through it.
+    const manifest = require.resolve('electron-vite/package.json', { paths: [appRoot] });
+    electronVite = path.join(path.dirname(manifest), require(manifest).bin['electron-vite']);
   } catch {
     process.stderr.write('mirador: the build is missing or outdated and electron-vite is not installed; run `npm install` in ' + appRoot + '.\n');
     process.exit(1);

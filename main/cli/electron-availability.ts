@@ -35,7 +35,8 @@ function findElectronBinary(appRoot: string, env: NodeJS.ProcessEnv, platform: N
   const distDir = env.ELECTRON_OVERRIDE_DIST_PATH ?? path.join(packageDir, 'dist');
   const executable = path.join(distDir, relativeExecutable);
   if (existsSync(executable)) return { available: true, executable };
-  const shownDist = path.relative(appRoot, distDir) || distDir;
+  const relativeDist = path.relative(appRoot, distDir);
+  const shownDist = relativeDist && !relativeDist.startsWith('..') ? relativeDist : distDir;
   return existsSync(distDir)
     ? { available: false, reason: `its binary is not installed: ${path.join(shownDist, relativeExecutable)} is missing` }
     : { available: false, reason: `its binary is not installed: ${shownDist} is missing` };

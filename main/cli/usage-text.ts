@@ -9,4 +9,8 @@ Commands:
 Options:
   --version   print the version
   --help      print this help
+
+Environment:
+  MIRADOR_USER_DATA_DIR   where backups and recent folders are kept (default: $XDG_CONFIG_HOME/mirador)
+  MIRADOR_BROWSER         program that opens the URL (default: xdg-open / open)
 `;

@@ -1,4 +1,5 @@
 // Renderer entry: connect to the backend over whichever transport loaded us, then start the workbench.
+import '@vscode/codicons/dist/codicon.css';
 import './styles/workbench.css';
 import { connectBackend } from './transport/connect-backend';
 import { Workbench } from './workbench/workbench';

@@ -7,13 +7,14 @@ const NODE_BUILTINS = new Set(builtinModules.flatMap((name) => [name, `node:${na
 /** Which layer a repository-relative file belongs to, or null for files outside the table (configs, tests). */
 export function layerOf(relativeFile) {
   const file = relativeFile.split(path.sep).join('/');
-  if (file.startsWith('main/api/')) return 'api';
-  if (file.startsWith('main/services/')) return 'services';
-  if (file.startsWith('main/debug/')) return 'debug';
-  if (file.startsWith('main/electron/')) return 'electron';
-  if (file.startsWith('main/')) return 'main';
-  if (file.startsWith('renderer/')) return 'renderer';
-  if (file.startsWith('extensions/')) return 'extensions';
+  const within = (folder) => file === folder || file.startsWith(`${folder}/`);
+  if (within('main/api')) return 'api';
+  if (within('main/services')) return 'services';
+  if (within('main/debug')) return 'debug';
+  if (within('main/electron')) return 'electron';
+  if (within('main')) return 'main';
+  if (within('renderer')) return 'renderer';
+  if (within('extensions')) return 'extensions';
   return null;
 }
 

@@ -126,9 +126,9 @@ export class DirectoryWatcher {
   private startWatch(folder: WatchedFolder): FSWatcher {
     const watcher = watch(folder.abs, { persistent: false }, (_event, filename) => {
       if (folder.closed || this.disposed) return;
+      if (filename !== null && isTempFileName(filename)) return;
       if (filename === null) folder.rescan = true;
-      else if (!isTempFileName(filename)) folder.pendingNames.add(filename);
-      else return;
+      else folder.pendingNames.add(filename);
       this.schedule();
     });
     // Without a listener an 'error' event would crash the backend; the next flush finds out what happened.

@@ -65,7 +65,7 @@ function collectMatches(text: string, rel: string, pattern: RegExp, matches: Sea
         line: index + 1,
         column: found.index + 1,
         length: found[0].length,
-        preview: previewAround(line, found.index),
+        ...previewAround(line, found.index),
       });
     }
   }
@@ -73,9 +73,10 @@ function collectMatches(text: string, rel: string, pattern: RegExp, matches: Sea
 }
 
 /** A window of the line around the match; very long matches are cut too, the editor shows them whole. */
-function previewAround(line: string, start: number): string {
-  if (line.length <= PREVIEW_CHARS) return line;
+function previewAround(line: string, start: number): { preview: string; previewColumn: number } {
+  if (line.length <= PREVIEW_CHARS) return { preview: line, previewColumn: start };
   const from = Math.max(0, Math.min(start - PREVIEW_LEAD_CHARS, line.length - PREVIEW_CHARS));
   const to = from + PREVIEW_CHARS;
-  return `${from > 0 ? '…' : ''}${line.slice(from, to)}${to < line.length ? '…' : ''}`;
+  const lead = from > 0 ? '…' : '';
+  return { preview: `${lead}${line.slice(from, to)}${to < line.length ? '…' : ''}`, previewColumn: start - from + lead.length };
 }

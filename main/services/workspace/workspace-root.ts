@@ -139,7 +139,7 @@ export class WorkspaceRoot {
 
   /** True when a real (link-free) absolute path is the root or below it. */
   contains(realAbs: string): boolean {
-    return realAbs.length > 0;
+    return this.isRelativeInside(path.relative(this.folder, realAbs));
   }
 
   private lexicalPath(normal: WorkspacePath): string {

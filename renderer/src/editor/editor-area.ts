@@ -1,5 +1,4 @@
 // The editor area: one or more side-by-side editor groups, which one is active, and the empty-state hints.
-import type { BackendClient } from '../transport/backend-client';
 import { el } from '../workbench/element';
 import type { Notifications } from '../workbench/notifications';
 import type { QuickInput } from '../workbench/quick-input';

@@ -186,9 +186,15 @@ export class FileTree {
     this.element.setAttribute('aria-activedescendant', this.selected !== undefined ? treeItemId(this.selected) : '');
   }
 
+  /** Moves the selection by updating attributes only: rebuilding rows mid-click would swallow the click. */
   private select(path: string | undefined): void {
     this.selected = path;
-    this.render();
+    for (const row of this.element.children) {
+      const selected = (row as HTMLElement).dataset.path === path;
+      row.classList.toggle('selected', selected);
+      row.setAttribute('aria-selected', String(selected));
+    }
+    this.element.setAttribute('aria-activedescendant', path !== undefined ? treeItemId(path) : '');
     if (path !== undefined) document.getElementById(treeItemId(path))?.scrollIntoView({ block: 'nearest' });
   }
 

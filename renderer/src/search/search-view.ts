@@ -130,11 +130,9 @@ export class SearchView implements View {
   }
 }
 
-/** The preview with the match emphasised; the preview may start mid-line, so find the match text itself. */
+/** The preview with the match emphasised, leading indentation dropped. */
 function highlight(match: SearchMatch): (HTMLElement | string)[] {
-  const preview = match.preview;
-  const lineStart = Math.max(0, match.column - 1);
-  const offset = preview.length > lineStart ? lineStart : -1;
-  if (offset < 0 || offset + match.length > preview.length) return [preview.trim()];
-  return [preview.slice(0, offset).trimStart(), el('mark', {}, preview.slice(offset, offset + match.length)), preview.slice(offset + match.length)];
+  const { preview, previewColumn: at } = match;
+  const end = Math.min(preview.length, at + match.length);
+  return [preview.slice(0, at).trimStart(), el('mark', {}, preview.slice(at, end)), preview.slice(end)];
 }

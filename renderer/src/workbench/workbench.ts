@@ -89,10 +89,6 @@ export class Workbench {
       title: 'Terminal',
       icon: 'terminal',
       element: terminalElement,
-      actions: [
-        { label: 'New Terminal', icon: 'add', run: () => void this.newTerminal() },
-        { label: 'Kill Terminal', icon: 'trash', run: () => void this.terminals?.killActive() },
-      ],
       onShow: () => {
         if (!this.terminals) void this.newTerminal();
       },
@@ -177,7 +173,7 @@ export class Workbench {
   private startEditors(contributions: Contributions): Promise<EditorArea> {
     this.editorsReady ??= (async () => {
       const monaco = await loadMonaco();
-      registerLanguages(monaco, contributions.languages);
+      registerLanguages(monaco, contributions.languages, (problem) => this.output.append('Extensions', `Problem: ${problem}\n`));
       monaco.editor.setTheme(this.theme.kind === 'dark' ? 'vs-dark' : 'vs');
       const documents = new DocumentManager(monaco, this.backend, contributions.languages, this.notifications, this.quickInput);
       const editors = new EditorArea(this.layout.editorArea, monaco, documents, this.notifications, this.quickInput, {
@@ -186,6 +182,8 @@ export class Workbench {
           this.status.cursor.setVisible(active !== undefined);
           this.status.language.setVisible(active !== undefined);
           if (active) this.status.language.set(languageLabel(active.model.getLanguageId(), contributions), 'Language mode');
+          const position = editors.activeEditor?.getPosition();
+          if (position) this.status.cursor.set(`Ln ${position.lineNumber}, Col ${position.column}`, 'Go to Line');
           document.title = this.titleFor(active?.path, active?.isDirty ?? false);
         },
       });

@@ -19,9 +19,9 @@ describe('TextSearch', () => {
     ws.write({ 'src/a.ml': 'let foo = 1\nFoo.bar foo\n', 'b.txt': 'nothing here' });
     expect(await search.search({ pattern: 'foo' })).toEqual({
       matches: [
-        { path: 'src/a.ml', line: 1, column: 5, length: 3, preview: 'let foo = 1' },
-        { path: 'src/a.ml', line: 2, column: 1, length: 3, preview: 'Foo.bar foo' },
-        { path: 'src/a.ml', line: 2, column: 9, length: 3, preview: 'Foo.bar foo' },
+        { path: 'src/a.ml', line: 1, column: 5, length: 3, preview: 'let foo = 1', previewColumn: 4 },
+        { path: 'src/a.ml', line: 2, column: 1, length: 3, preview: 'Foo.bar foo', previewColumn: 0 },
+        { path: 'src/a.ml', line: 2, column: 9, length: 3, preview: 'Foo.bar foo', previewColumn: 8 },
       ],
       filesSearched: 2,
       truncated: false,
@@ -97,7 +97,7 @@ describe('TextSearch', () => {
       'ok.ml': 'needle',
     });
     expect(await search.search({ pattern: 'needle' })).toEqual({
-      matches: [{ path: 'ok.ml', line: 1, column: 1, length: 6, preview: 'needle' }],
+      matches: [{ path: 'ok.ml', line: 1, column: 1, length: 6, preview: 'needle', previewColumn: 0 }],
       filesSearched: 1,
       truncated: false,
     });
@@ -109,6 +109,7 @@ describe('TextSearch', () => {
     const [match] = (await search.search({ pattern: 'needle' })).matches;
     expect(match.column).toBe(501);
     expect(match.preview).toBe(`…${'a'.repeat(40)}needle${'b'.repeat(154)}…`);
+    expect(match.preview.slice(match.previewColumn, match.previewColumn + 6)).toBe('needle');
     writeFileSync(ws.abs('long.txt'), `needle${'b'.repeat(500)}`);
     expect((await search.search({ pattern: 'needle' })).matches[0].preview).toBe(`needle${'b'.repeat(194)}…`);
   });
