@@ -104,7 +104,7 @@ describe('workbench: files and editor', () => {
     await screenshot(page, 'search');
     await page.getByRole('treeitem', { name: /^Line 2: \/\* needle-in-c \*\// }).click();
     await page.getByRole('tab', { name: /^kernel\.c/ }).waitFor();
-    await expect.poll(() => page.locator('#status-cursor').textContent()).toBe('Ln 2, Col 14');
+    await expect.poll(() => page.locator('#status-cursor').textContent()).toBe('Ln 2, Col 17');
     await expect(page.locator('#status-language').textContent()).resolves.toBe('C');
   });
 
@@ -130,6 +130,7 @@ describe('workbench: files and editor', () => {
 
   it('opens a binary file read-only with a notice', async () => {
     const { page } = session;
+    await page.keyboard.press('Control+Shift+E');
     await page.getByRole('treeitem', { name: 'image.bin' }).click();
     await page.getByRole('tab', { name: /^image\.bin.*read-only/ }).waitFor();
     await expect(page.getByRole('note').first().textContent()).resolves.toMatch(/binary/i);
@@ -138,6 +139,7 @@ describe('workbench: files and editor', () => {
 
   it('keeps unsaved changes across a backend restart and a reload (hot exit)', async () => {
     const { page, workspace } = session;
+    await page.keyboard.press('Control+Shift+E');
     await page.getByRole('treeitem', { name: 'config.ml' }).click();
     await page.locator('.monaco-editor .view-lines').first().click();
     await page.keyboard.press('Control+End');
