@@ -18,11 +18,18 @@ export interface WorkbenchSession {
   close(): Promise<void>;
 }
 
-export async function openWorkbench(prepare: (workspace: string) => void, colorScheme: 'dark' | 'light' = 'dark'): Promise<WorkbenchSession> {
+export interface WorkbenchOptions {
+  colorScheme?: 'dark' | 'light';
+  /** Start `mirador web` without --workspace (the folder is still created and prepared). */
+  withoutWorkspace?: boolean;
+}
+
+export async function openWorkbench(prepare: (workspace: string) => void, options: WorkbenchOptions = {}): Promise<WorkbenchSession> {
+  const { colorScheme = 'dark', withoutWorkspace = false } = options;
   const workspace = mkdtempSync(path.join(os.tmpdir(), 'mirador-e2e-ws-'));
   const userDataDir = mkdtempSync(path.join(os.tmpdir(), 'mirador-e2e-user-'));
   prepare(workspace);
-  let server = await startMiradorWeb({ workspace, userDataDir });
+  let server = await startMiradorWeb({ workspace: withoutWorkspace ? undefined : workspace, userDataDir });
   const browser = await launchChromium();
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme });
   const page = await context.newPage();
@@ -42,7 +49,7 @@ export async function openWorkbench(prepare: (workspace: string) => void, colorS
     pageErrors,
     async restartServer() {
       await server.stop();
-      server = await startMiradorWeb({ workspace, userDataDir });
+      server = await startMiradorWeb({ workspace: withoutWorkspace ? undefined : workspace, userDataDir });
       session.server = server;
     },
     async close() {
