@@ -92,7 +92,7 @@ describe('workbench: no folder, Open Folder, Explorer actions (light theme)', ()
   it('gives every button, tab, input and tree item an accessible name', async () => {
     const unnamed = await session.page.evaluate(() => {
       const controls = document.querySelectorAll('button, [role="tab"], [role="treeitem"], input, select, [role="separator"]');
-      return [...controls]
+      return Array.from(controls)
         .filter((control) => !(control as HTMLElement).closest('[hidden]') && !(control as HTMLElement).closest('.monaco-editor, .xterm'))
         .filter((control) => {
           const label = control.getAttribute('aria-label') ?? control.getAttribute('title') ?? control.textContent ?? '';

@@ -19,7 +19,13 @@ class ChannelReader extends AbstractMessageReader {
   constructor(channel: RendererTextChannel) {
     super();
     channel.onMessage((text) => {
-      const message = JSON.parse(text) as Message;
+      let message: Message;
+      try {
+        message = JSON.parse(text) as Message;
+      } catch (error) {
+        this.fireError(new Error(`Dropped a frame from the backend that is not JSON: ${(error as Error).message}`));
+        return;
+      }
       if (this.callback) this.callback(message);
       else this.pending.push(message);
     });
