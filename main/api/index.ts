@@ -6,3 +6,6 @@ export * from './terminal-protocol';
 export * from './extension-protocol';
 export * from './host-protocol';
 export * from './channels';
+export * from './toolchain-protocol';
+export * from './launch-protocol';
+export * from './target-provider-api';
