@@ -9,3 +9,4 @@ export * from './channels';
 export * from './toolchain-protocol';
 export * from './launch-protocol';
 export * from './target-provider-api';
+export * from './build-protocol';

@@ -1,6 +1,7 @@
 // The extension API for targets: what an extension's Node entry exports so the core can list, check and launch it.
 import type { DoctorReport } from './toolchain-protocol';
 import type { LaunchArguments, LaunchPlan } from './launch-protocol';
+import type { BuildSystemProvider } from './build-protocol';
 
 export interface TargetAvailability {
   available: boolean;
@@ -34,4 +35,5 @@ export interface TargetProvider {
 /** The shape of an extension's Node entry module (`main` in its package.json). */
 export interface ExtensionModule {
   targets?: TargetProvider[];
+  buildSystems?: BuildSystemProvider[];
 }

@@ -1,0 +1,48 @@
+// Build part of the contract and extension API: build systems contributed by extensions, their steps and their problems.
+
+export interface BuildStep {
+  /** Shown in progress, e.g. `mirage configure -t hvt`. */
+  label: string;
+  command: string;
+  args: string[];
+  cwd: string;
+  env?: Record<string, string>;
+}
+
+export type ProblemMatcherName = 'ocaml' | 'gcc';
+
+export interface BuildPlan {
+  buildSystem: string;
+  steps: BuildStep[];
+  problemMatchers: ProblemMatcherName[];
+  /** Where the image is expected once the steps succeed (absolute), when the build system knows. */
+  expectedImage?: string;
+}
+
+export interface BuildOptions {
+  /** Target id, e.g. `hvt`; build systems that do not care ignore it. */
+  target?: string;
+}
+
+/** A compiler diagnostic parsed from build output. Lines and columns are 1-based. */
+export interface BuildProblem {
+  /** Path as the compiler printed it, resolved against the build folder when relative. */
+  file: string;
+  line: number;
+  column: number;
+  endLine?: number;
+  endColumn?: number;
+  severity: 'error' | 'warning' | 'info';
+  message: string;
+  source: ProblemMatcherName;
+}
+
+export interface BuildSystemProvider {
+  id: string;
+  label: string;
+  /** Whether this build system applies to the folder (e.g. config.ml present for MirageOS). */
+  detect(folder: string): Promise<boolean>;
+  plan(folder: string, options: BuildOptions): Promise<BuildPlan>;
+  /** The built image for a target, if one exists (e.g. `dist/hello.hvt`). */
+  findImage?(folder: string, target: string | undefined): Promise<string | null>;
+}
