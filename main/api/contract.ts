@@ -23,6 +23,9 @@ import type {
 } from './terminal-protocol';
 import type { Contributions } from './extension-protocol';
 import type { HostInfo, OutputAppendEvent, PickFolderResult } from './host-protocol';
+import type { DebugMessageEvent, DebugSendParams, DebugSessionEndEvent, DebugSessionInfo } from './debug-protocol';
+import type { DoctorReport } from './toolchain-protocol';
+import type { LaunchArguments, TargetInfo } from './launch-protocol';
 
 type Req<P, R> = { params: P; result: R };
 type PathParams = { path: WorkspacePath };
@@ -62,6 +65,16 @@ export interface BackendRequests {
   'terminal/kill': Req<{ id: number }, void>;
 
   'extensions/contributions': Req<void, Contributions>;
+
+  'toolchain/doctor': Req<void, DoctorReport>;
+  'targets/list': Req<void, TargetInfo[]>;
+  /** Run configurations of the workspace (.mirador/launch.json, and "type": "mirador" entries of .vscode/launch.json). */
+  'run/configurations': Req<void, { configurations: LaunchArguments[]; problems: string[] }>;
+
+  /** Starts a debug adapter process; the renderer then speaks DAP to it through debug/send and debug/message. */
+  'debug/start': Req<void, DebugSessionInfo>;
+  'debug/send': Req<DebugSendParams, void>;
+  'debug/stop': Req<{ sessionId: number }, void>;
 }
 
 /** Events the backend pushes to the renderer. */
@@ -72,6 +85,8 @@ export interface BackendEvents {
   'terminal/data': TerminalDataEvent;
   'terminal/exit': TerminalExitEvent;
   'output/append': OutputAppendEvent;
+  'debug/message': DebugMessageEvent;
+  'debug/ended': DebugSessionEndEvent;
 }
 
 export type RequestName = keyof BackendRequests;

@@ -10,3 +10,4 @@ export * from './toolchain-protocol';
 export * from './launch-protocol';
 export * from './target-provider-api';
 export * from './build-protocol';
+export * from './debug-protocol';

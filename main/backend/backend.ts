@@ -9,6 +9,8 @@ import type { TextMessageChannel } from './message-channel';
 import { createRequestHandlers, type SharedServices } from './request-handlers';
 import { serveContract, type RpcConnection } from './rpc-connection';
 import { WorkspaceSession } from './workspace-session';
+import { DebugSessionRelay } from './debug-session-relay';
+import { launchServices } from './launch-services';
 
 export interface Disposable {
   dispose(): void;
@@ -43,6 +45,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       broadcast('workspace/changed', info);
       return info;
     },
+    ...launchServices(),
   };
   if (options.workspace) await shared.openWorkspace(options.workspace);
   const handlers = createRequestHandlers(shared);
@@ -51,6 +54,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   return {
     attach(channel) {
       let terminals: TerminalService | undefined;
+      let debug: DebugSessionRelay | undefined;
       const connection: RpcConnection = serveContract(channel, handlers, () => {
         terminals ??= new TerminalService({
           cwd: () => workspace.folder(),
@@ -58,7 +62,13 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
           onExit: (event) => connection.notify('terminal/exit', event),
         });
         terminalServices.add(terminals);
-        return { terminals };
+        debug ??= new DebugSessionRelay({
+          appRoot: options.appRoot,
+          cwd: () => workspace.folder(),
+          onMessage: (sessionId, message) => connection.notify('debug/message', { sessionId, message }),
+          onEnded: (sessionId, reason) => connection.notify('debug/ended', { sessionId, reason }),
+        });
+        return { terminals, debug };
       });
       connections.add(connection);
       const close = () => {
@@ -67,6 +77,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
           void terminals.dispose();
           terminalServices.delete(terminals);
         }
+        debug?.dispose();
         connection.dispose();
       };
       connection.onClose(close);

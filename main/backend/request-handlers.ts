@@ -13,10 +13,13 @@ import {
   stringParam,
 } from './param-checks';
 import type { WorkspaceSession } from './workspace-session';
+import type { DebugSessionRelay } from './debug-session-relay';
+import type { DapMessage, DoctorReport, LaunchArguments, TargetInfo } from '../api';
 
 /** What one renderer connection owns besides the shared services. */
 export interface ConnectionServices {
   terminals: TerminalService;
+  debug: DebugSessionRelay;
 }
 
 export interface SharedServices {
@@ -26,6 +29,9 @@ export interface SharedServices {
   extensions: ExtensionRegistry;
   /** Opens a folder for every connection and tells them all. */
   openWorkspace(folder: string): Promise<RequestResult<'workspace/open'>>;
+  doctor(): Promise<DoctorReport>;
+  targets(): Promise<TargetInfo[]>;
+  runConfigurations(folder: string): Promise<{ configurations: LaunchArguments[]; problems: string[] }>;
 }
 
 export type RequestHandlers = {
@@ -116,5 +122,19 @@ export function createRequestHandlers(shared: SharedServices): RequestHandlers {
     'terminal/kill': (params, connection) => connection.terminals.kill({ id: integerParam(asObject(params, 'terminal/kill'), 'id', 'terminal/kill') }),
 
     'extensions/contributions': () => shared.extensions.contributions(),
+
+    'toolchain/doctor': () => shared.doctor(),
+    'targets/list': () => shared.targets(),
+    'run/configurations': () => shared.runConfigurations(ws().root.folder),
+
+    'debug/start': (_params, connection) => connection.debug.start(),
+    'debug/send': (params, connection) => {
+      const message = asObject(params, 'debug/send').message;
+      if (message === null || typeof message !== 'object' || Array.isArray(message)) {
+        throw new MiradorError('invalid-params', 'debug/send: "message" must be a DAP message object.');
+      }
+      connection.debug.send(integerParam(params, 'sessionId', 'debug/send'), message as DapMessage);
+    },
+    'debug/stop': (params, connection) => connection.debug.stop(integerParam(params, 'sessionId', 'debug/stop')),
   };
 }

@@ -40,12 +40,14 @@ export async function serveInBrowser(options: BrowserModeOptions, context: CliCo
     await backend.dispose();
     throw error;
   }
+  // Listen for the stop signals before announcing the URL: whoever reads the line may signal us at once.
+  const stopped = stopSignal();
   context.stdout(`Mirador is serving at ${server.url}`);
   if (options.open) {
     const problem = await openInBrowser(server.url, context.env);
     if (problem) context.stderr(`Mirador: could not open a browser (${problem}); open the URL above yourself.`);
   }
-  const signal = await stopSignal();
+  const signal = await stopped;
   context.stderr(`Mirador: ${signal} received, stopping.`);
   await server.close();
   await backend.dispose();

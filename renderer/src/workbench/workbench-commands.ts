@@ -128,6 +128,21 @@ export function registerWorkbenchCommands(workbench: Workbench): void {
   commands.register({ id: 'workbench.action.terminal.kill', title: 'Kill the Active Terminal Instance', category: 'Terminal', run: () => workbench.terminals?.killActive() });
   commands.register({ id: 'workbench.actions.view.problems', title: 'Focus on Problems View', category: 'View', keybinding: 'Ctrl+Shift+M', run: () => workbench.showPanel('problems') });
   commands.register({ id: 'workbench.action.output.toggleOutput', title: 'Toggle Output', category: 'View', keybinding: 'Ctrl+Shift+U', run: () => workbench.showPanel('output') });
+  commands.register({ id: 'workbench.action.debug.run', title: 'Run Without Debugging', category: 'Run', keybinding: 'Ctrl+F5', run: () => workbench.run() });
+  commands.register({ id: 'workbench.action.debug.stop', title: 'Stop', category: 'Run', keybinding: 'Shift+F5', run: () => workbench.runs.stop() });
+  commands.register({ id: 'workbench.action.debug.console', title: 'Focus on Console', category: 'View', run: () => workbench.showPanel('console') });
+  commands.register({
+    id: 'mirador.selectTarget',
+    title: 'Select Active Target',
+    category: 'Targets',
+    run: async () => {
+      const targets = workbench.backend.request('targets/list').then((list) =>
+        list.map((target) => ({ label: target.label, description: target.available ? target.id : `${target.id} · ${target.reason ?? 'not available'}`, value: target.id })),
+      );
+      const id = await quickInput.pick(targets, { title: 'Select Active Target', placeholder: 'Target to run on' });
+      if (id) workbench.setActiveTarget(id);
+    },
+  });
   commands.register({ id: 'workbench.action.reloadWindow', title: 'Reload Window', category: 'Developer', run: () => location.reload() });
   commands.register({
     id: 'workbench.action.showAboutDialog',

@@ -11,6 +11,12 @@ import { SearchView } from '../search/search-view';
 import { TerminalPanel } from '../terminal/terminal-panel';
 import type { BackendClient } from '../transport/backend-client';
 import { createEmptyView } from '../views/empty-view';
+import { ConsoleView } from '../console/console-view';
+import { RunController, type RunRecord } from '../debug/run-controller';
+import { RunView } from '../debug/run-view';
+import { TargetsView } from '../targets/targets-view';
+import { launchTemplate } from '../debug/launch-template';
+import type { LaunchArguments } from '../../../main/api';
 import { ActivityBar } from './activity-bar';
 import { CommandRegistry } from './command-registry';
 import { el } from './element';
@@ -37,6 +43,10 @@ export class Workbench {
   readonly explorer: ExplorerView;
   readonly search: SearchView;
   readonly output = new OutputView();
+  readonly console = new ConsoleView();
+  readonly runs: RunController;
+  readonly runView: RunView;
+  readonly targetsView: TargetsView;
   readonly problems: ProblemsView;
   readonly terminalView: View;
   terminals: TerminalPanel | undefined;
@@ -51,6 +61,7 @@ export class Workbench {
     workspace: this.statusBar.add('workspace', 'left', () => void this.commands.run('workbench.action.files.openFolder')),
     problems: this.statusBar.add('problems', 'left', () => this.showPanel('problems')),
     connection: this.statusBar.add('connection', 'left'),
+    target: this.statusBar.add('target', 'left', () => this.showSideView('targets')),
     cursor: this.statusBar.add('cursor', 'right'),
     language: this.statusBar.add('language', 'right'),
     version: this.statusBar.add('version', 'right'),
@@ -98,19 +109,29 @@ export class Workbench {
 
     this.addSideView(this.explorer, 'Ctrl+Shift+E');
     this.addSideView(this.search, 'Ctrl+Shift+F');
-    this.addSideView(createEmptyView('debug', 'Run and Debug', 'debug-alt', [
-      'No run configuration yet.',
-      'Mirador reads run configurations from .mirador/launch.json (and entries of type "mirador" in .vscode/launch.json). Running and stepping through a unikernel\'s boot arrive with the target and debugger features.',
-    ]), 'Ctrl+Shift+D');
+    this.runs = new RunController(backend, {
+      onOutput: (text) => this.console.write(text),
+      onChange: (record) => this.onRunChange(record),
+    });
+    this.runView = new RunView({
+      run: (configuration) => void this.run(configuration),
+      stop: () => void this.runs.stop(),
+      createConfiguration: () => void this.createRunConfiguration(),
+      openConfigurationFile: () => void this.openRunConfigurationFile(),
+    });
+    this.runView.onShow = () => void this.loadRunConfigurations();
+    this.targetsView = new TargetsView(backend, {
+      activeTarget: () => this.activeTarget,
+      setActiveTarget: (id) => this.setActiveTarget(id),
+    });
+    this.addSideView(this.runView, 'Ctrl+Shift+D');
     this.addSideView(createEmptyView('notebooks', 'Notebooks', 'notebook', [
       'No notebook kernel yet.',
       'OCaml notebooks (.ipynb) with an OCaml toplevel kernel arrive with the notebook feature. Meanwhile the terminal runs `ocaml` for you.',
     ]));
-    this.addSideView(createEmptyView('targets', 'Targets', 'server-environment', [
-      'No targets detected yet.',
-      'Unix, Solo5 (hvt, spt), virtio, QEMU and Xen targets, with a toolchain check that tells you how to fix what is missing, arrive with the targets feature.',
-    ]));
+    this.addSideView(this.targetsView);
     this.panel.add(this.terminalView);
+    this.panel.add(this.console);
     this.panel.add(this.output);
     this.panel.add(this.problems);
 
@@ -123,7 +144,10 @@ export class Workbench {
     this.theme.onChange((kind) => {
       this.editors?.setTheme(kind);
       this.terminals?.setTheme(kind);
+      this.console.setTheme(kind);
     });
+    this.console.setTheme(this.theme.kind);
+    this.showTargetStatus();
     this.status.connection.set('', '');
     this.status.connection.setVisible(false);
   }
@@ -145,6 +169,7 @@ export class Workbench {
     this.backend.on('fs/changed', ({ changes }) => {
       void this.explorer.tree.applyChanges(changes);
       void this.documents?.applyDiskChanges(changes);
+      if (changes.some((change) => /^(\.mirador|\.vscode)\/launch\.json$/.test(change.path))) void this.loadRunConfigurations();
     });
 
     const [host, workspace, contributions] = await Promise.all([
@@ -159,6 +184,7 @@ export class Workbench {
     for (const problem of contributions.problems) this.output.append('Extensions', `Problem: ${problem}\n`);
     await this.setWorkspace(workspace);
     document.body.dataset.ready = 'workbench';
+    void this.loadRunConfigurations();
     await this.startEditors(contributions);
   }
 
@@ -211,6 +237,79 @@ export class Workbench {
   private titleFor(path: string | undefined, dirty: boolean): string {
     const parts = [path ? `${dirty ? '● ' : ''}${path.slice(path.lastIndexOf('/') + 1)}` : '', this.workspace.root ? this.workspace.name : '', 'Mirador'];
     return parts.filter(Boolean).join(' — ');
+  }
+
+  get activeTarget(): string {
+    return localStorage.getItem(this.activeTargetKey()) ?? 'qemu';
+  }
+
+  setActiveTarget(id: string): void {
+    localStorage.setItem(this.activeTargetKey(), id);
+    this.showTargetStatus();
+  }
+
+  private activeTargetKey(): string {
+    return `mirador.activeTarget:${this.workspace.root ?? ''}`;
+  }
+
+  private showTargetStatus(accelerator?: RunRecord['accelerator']): void {
+    const accel = accelerator ? ` · ${accelerator.kind.toUpperCase()}` : '';
+    this.status.target.set(`Target: ${this.activeTarget}${accel}`, accelerator?.reason ?? 'Choose the active target');
+  }
+
+  async loadRunConfigurations(): Promise<void> {
+    if (!this.workspace.root) return this.runView.setConfigurations([], []);
+    try {
+      const { configurations, problems } = await this.backend.request('run/configurations');
+      this.runView.setConfigurations(configurations, problems);
+    } catch (error) {
+      this.runView.setConfigurations([], [`Could not read run configurations: ${(error as Error).message}`]);
+    }
+  }
+
+  async run(configuration?: LaunchArguments): Promise<void> {
+    const chosen = configuration ?? this.runView.selected;
+    if (!chosen) {
+      this.showSideView('debug');
+      return this.notifications.info('Create a run configuration first: Run and Debug › Create a run configuration.');
+    }
+    await this.saveDirtyBeforeRun();
+    this.showPanel('console', false);
+    this.console.writeNote(`── ${chosen.name ?? chosen.target} · ${new Date().toLocaleTimeString()} ──`);
+    await this.runs.run({ ...chosen, target: chosen.target || this.activeTarget });
+  }
+
+  private async saveDirtyBeforeRun(): Promise<void> {
+    for (const document of this.documents?.dirty() ?? []) await this.documents?.save(document);
+  }
+
+  private onRunChange(record: RunRecord): void {
+    this.runView.showRuns(this.runs.runs, this.runs.active);
+    if (record.accelerator) this.showTargetStatus(record.accelerator);
+    if (record.endedAt !== undefined) {
+      this.console.writeNote(`── ${record.name}: ${record.state === 'failed' ? `failed: ${record.message ?? ''}` : (record.message ?? record.state)} ──`);
+      if (record.state === 'failed') this.notifications.error(`${record.name} failed: ${record.message ?? 'see the Console'}`);
+    }
+  }
+
+  private async createRunConfiguration(): Promise<void> {
+    if (!this.workspace.root) return this.notifications.info('Open a folder first; run configurations live in its .mirador/launch.json.');
+    try {
+      await this.backend.request('fs/createDirectory', { path: '.mirador' });
+      await this.backend.request('fs/createFile', { path: '.mirador/launch.json' }).catch(() => undefined);
+      const current = await this.backend.request('fs/readFile', { path: '.mirador/launch.json' });
+      if (current.text.trim() === '') await this.backend.request('fs/writeFile', { path: '.mirador/launch.json', text: launchTemplate(this.activeTarget) });
+      await this.openEditor('.mirador/launch.json');
+      await this.loadRunConfigurations();
+    } catch (error) {
+      this.notifications.error(`Could not create .mirador/launch.json: ${(error as Error).message}`);
+    }
+  }
+
+  private async openRunConfigurationFile(): Promise<void> {
+    const exists = await this.backend.request('fs/stat', { path: '.mirador/launch.json' }).then(() => true, () => false);
+    if (exists) await this.openEditor('.mirador/launch.json');
+    else await this.createRunConfiguration();
   }
 
   async openEditor(path: string, selection?: { line: number; column: number; length?: number }): Promise<void> {

@@ -1,0 +1,134 @@
+// Runs a configuration through the debug adapter (a DAP launch with noDebug) and keeps the history of runs.
+import type { LaunchArguments, LaunchPlan } from '../../../main/api';
+import type { BackendClient } from '../transport/backend-client';
+import { DapClient, type DapEvent } from './dap-client';
+
+export type RunState = 'starting' | 'running' | 'stopping' | 'exited' | 'failed';
+
+export interface RunRecord {
+  id: number;
+  name: string;
+  target: string;
+  startedAt: number;
+  endedAt?: number;
+  state: RunState;
+  /** The guest's exit status when it reported one. */
+  exitCode?: number;
+  /** Why the run failed or what ended it, in words for the user. */
+  message?: string;
+  accelerator?: LaunchPlan['accelerator'];
+}
+
+export interface RunListener {
+  onOutput(text: string, category: string): void;
+  onChange(record: RunRecord): void;
+}
+
+const STOP_GRACE_MS = 5000;
+
+export class RunController {
+  private readonly history: RunRecord[] = [];
+  private current: { record: RunRecord; client: DapClient } | undefined;
+  private nextId = 1;
+
+  constructor(
+    private readonly backend: BackendClient,
+    private readonly listener: RunListener,
+  ) {}
+
+  get runs(): readonly RunRecord[] {
+    return this.history;
+  }
+
+  get active(): RunRecord | undefined {
+    return this.current?.record;
+  }
+
+  async run(configuration: LaunchArguments): Promise<RunRecord> {
+    if (this.current) await this.stop();
+    const record: RunRecord = {
+      id: this.nextId++,
+      name: configuration.name ?? `${configuration.target} ${configuration.kernel ?? ''}`.trim(),
+      target: configuration.target,
+      startedAt: Date.now(),
+      state: 'starting',
+    };
+    this.history.unshift(record);
+    this.listener.onChange(record);
+    let client: DapClient;
+    try {
+      client = await DapClient.start(this.backend);
+    } catch (error) {
+      return this.finish(record, 'failed', `Could not start the debug adapter: ${(error as Error).message}`);
+    }
+    this.current = { record, client };
+    client.onEvent((event) => this.onEvent(record, event));
+    client.onEnd((reason) => {
+      if (reason) this.listener.onOutput(`${reason}\n`, 'stderr');
+      const failed = record.state !== 'exited' && record.state !== 'stopping';
+      this.finish(record, failed ? 'failed' : record.state === 'stopping' ? 'exited' : record.state, failed ? (reason ?? record.message ?? 'the run ended unexpectedly') : record.message);
+    });
+    try {
+      const capabilities = await client.request<{ supportsConfigurationDoneRequest?: boolean }>('initialize', {
+        clientID: 'mirador',
+        clientName: 'Mirador',
+        adapterID: 'mirador',
+        linesStartAt1: true,
+        columnsStartAt1: true,
+        pathFormat: 'path',
+      });
+      const initialized = new Promise<void>((resolve) => client.onEvent((event) => event.event === 'initialized' && resolve()));
+      const launched = client.request('launch', { ...configuration, noDebug: true });
+      await Promise.race([initialized, launched]);
+      if (capabilities?.supportsConfigurationDoneRequest) await client.request('configurationDone');
+      await launched;
+      if (record.state === 'starting') this.update(record, { state: 'running' });
+    } catch (error) {
+      record.message = (error as Error).message;
+      this.update(record, { state: 'failed', message: record.message });
+      client.stop();
+    }
+    return record;
+  }
+
+  /** Asks the adapter to stop the guest; ends its process if it does not answer in time. */
+  async stop(): Promise<void> {
+    const current = this.current;
+    if (!current) return;
+    this.update(current.record, { state: 'stopping' });
+    const forced = setTimeout(() => current.client.stop(), STOP_GRACE_MS);
+    try {
+      await current.client.request('terminate');
+    } catch {
+      current.client.stop();
+    } finally {
+      clearTimeout(forced);
+    }
+  }
+
+  private onEvent(record: RunRecord, event: DapEvent): void {
+    const body = event.body ?? {};
+    if (event.event === 'output') {
+      const category = String(body.category ?? 'console');
+      if (category !== 'telemetry') this.listener.onOutput(String(body.output ?? ''), category);
+    } else if (event.event === 'mirador/launchPlan') {
+      this.update(record, { accelerator: body.accelerator as LaunchPlan['accelerator'] });
+    } else if (event.event === 'exited') {
+      const exitCode = Number(body.exitCode);
+      this.update(record, { state: 'exited', exitCode, message: `exited with status ${exitCode}` });
+    } else if (event.event === 'terminated' && this.current?.record === record) {
+      this.current.client.stop();
+    }
+  }
+
+  private finish(record: RunRecord, state: RunState, message?: string): RunRecord {
+    if (this.current?.record === record) this.current = undefined;
+    if (record.endedAt === undefined) this.update(record, { state, message, endedAt: Date.now() });
+    return record;
+  }
+
+  private update(record: RunRecord, changes: Partial<RunRecord>): void {
+    Object.assign(record, changes);
+    this.listener.onChange(record);
+  }
+}

@@ -1,0 +1,93 @@
+// The Run and Debug side-bar view: pick a run configuration, Run (Ctrl+F5) or Stop, and see the history of runs.
+import type { LaunchArguments } from '../../../main/api';
+import { el, icon } from '../workbench/element';
+import type { View } from '../workbench/view';
+import type { RunRecord } from './run-controller';
+
+export interface RunViewHost {
+  run(configuration: LaunchArguments): void;
+  stop(): void;
+  createConfiguration(): void;
+  openConfigurationFile(): void;
+}
+
+export class RunView implements View {
+  readonly id = 'debug';
+  readonly title = 'Run and Debug';
+  readonly icon = 'debug-alt';
+  readonly element: HTMLElement;
+  readonly actions = [{ label: 'Open launch.json', icon: 'gear', run: () => this.host.openConfigurationFile() }];
+  private readonly picker: HTMLSelectElement;
+  private readonly runButton: HTMLButtonElement;
+  private readonly stopButton: HTMLButtonElement;
+  private readonly problems: HTMLElement;
+  private readonly emptyState: HTMLElement;
+  private readonly history: HTMLElement;
+  private configurations: LaunchArguments[] = [];
+  onShow?: () => void;
+
+  constructor(private readonly host: RunViewHost) {
+    this.picker = el('select', { className: 'run-picker', 'aria-label': 'Run configuration' });
+    this.runButton = el('button', { className: 'primary-button run-button', title: 'Run Without Debugging (Ctrl+F5)', onclick: () => this.runSelected() }, icon('play'), ' Run');
+    this.stopButton = el('button', { className: 'icon-button', 'aria-label': 'Stop', title: 'Stop (Shift+F5)', disabled: true, onclick: () => this.host.stop() }, icon('debug-stop'));
+    this.problems = el('div', { className: 'run-problems', role: 'status' });
+    this.emptyState = el(
+      'div',
+      { className: 'empty-state' },
+      el('p', {}, 'No run configuration yet. Mirador reads .mirador/launch.json and the entries of type "mirador" in .vscode/launch.json.'),
+      el('button', { className: 'primary-button', onclick: () => this.host.createConfiguration() }, 'Create a run configuration'),
+    );
+    this.history = el('ul', { className: 'run-history', 'aria-label': 'Run history' });
+    this.element = el(
+      'div',
+      { className: 'run-view' },
+      el('div', { className: 'run-toolbar' }, this.picker, this.runButton, this.stopButton),
+      this.problems,
+      this.emptyState,
+      el('h3', { className: 'section-title' }, 'Runs'),
+      this.history,
+    );
+    this.setConfigurations([], []);
+  }
+
+  get selected(): LaunchArguments | undefined {
+    return this.configurations[Number(this.picker.value)];
+  }
+
+  setConfigurations(configurations: LaunchArguments[], problems: string[]): void {
+    const previous = this.selected?.name;
+    this.configurations = configurations;
+    this.picker.replaceChildren(...configurations.map((configuration, index) => el('option', { value: String(index) }, configuration.name ?? `${configuration.target}: ${configuration.kernel ?? ''}`)));
+    const keep = configurations.findIndex((configuration) => configuration.name === previous);
+    if (keep >= 0) this.picker.value = String(keep);
+    const none = configurations.length === 0;
+    this.picker.disabled = none;
+    this.runButton.disabled = none;
+    this.emptyState.hidden = !none;
+    this.problems.replaceChildren(...problems.map((problem) => el('p', { className: 'run-problem' }, icon('warning'), ` ${problem}`)));
+  }
+
+  runSelected(): void {
+    const configuration = this.selected;
+    if (configuration) this.host.run(configuration);
+  }
+
+  showRuns(runs: readonly RunRecord[], active: RunRecord | undefined): void {
+    this.stopButton.disabled = active === undefined;
+    this.history.replaceChildren(
+      ...runs.slice(0, 50).map((run) => {
+        const running = run.state === 'starting' || run.state === 'running' || run.state === 'stopping';
+        const outcome = running ? run.state : run.state === 'failed' ? `failed: ${run.message ?? ''}` : run.exitCode !== undefined ? `exit ${run.exitCode}` : (run.message ?? run.state);
+        const seconds = (((run.endedAt ?? Date.now()) - run.startedAt) / 1000).toFixed(1);
+        const glyph = running ? 'loading codicon-modifier-spin' : run.state === 'failed' || (run.exitCode ?? 0) !== 0 ? 'error' : 'pass';
+        return el(
+          'li',
+          { className: `run-record run-${run.state}`, 'aria-label': `${run.name}: ${outcome}` },
+          icon(glyph),
+          el('span', { className: 'run-name' }, run.name),
+          el('span', { className: 'run-outcome', title: run.message ?? '' }, `${outcome} · ${seconds} s · ${new Date(run.startedAt).toLocaleTimeString()}`),
+        );
+      }),
+    );
+  }
+}
