@@ -8,7 +8,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['test/main/**/*.test.ts', 'test/extensions/**/*.test.ts', 'test/lint/**/*.test.ts', 'test/renderer/**/*.test.ts'],
+          include: ['test/main/**/*.test.ts', 'test/extensions/**/*.test.ts', 'test/lint/**/*.test.ts', 'test/renderer/**/*.test.ts', 'test/resources/**/*.test.ts'],
           environment: 'node',
           testTimeout: 20_000,
         },

@@ -1,4 +1,5 @@
 // Debug part of the contract: DAP sessions with the Mirador debug adapter, whose messages are relayed unchanged.
+import type { LaunchPlan } from './launch-protocol';
 
 /** A DAP message (request, response or event) as the Debug Adapter Protocol defines it; relayed as is. */
 export interface DapMessage {
@@ -26,3 +27,29 @@ export interface DebugSessionEndEvent {
   /** Why the adapter process ended, when it was not a normal end (e.g. it crashed). */
   reason?: string;
 }
+
+/** Mirador's custom DAP event, sent once the plan is known (before the VMM starts): target, argv, "TCG: reason". */
+export const LAUNCH_PLAN_EVENT = 'mirador/launchPlan';
+export type LaunchPlanEventBody = Pick<LaunchPlan, 'target' | 'command' | 'args' | 'cwd' | 'accelerator' | 'notes' | 'capture' | 'gdb'>;
+
+/** Mirador's custom DAP event, sent once the VMM is gone: the standard events cannot say "stopped" or "failed". */
+export const VMM_EXITED_EVENT = 'mirador/vmmExited';
+export type VmmOutcome = 'guest-exited' | 'stopped' | 'failed';
+export interface VmmExitedEventBody {
+  /** The VMM process's own exit status (null when a signal ended it). */
+  code: number | null;
+  signal: string | null;
+  /** The guest's status when the guest ended the run; null when it was stopped or the VMM failed. */
+  guestStatus: number | null;
+  outcome: VmmOutcome;
+  /** One sentence for people, e.g. "the guest exited with status 3". */
+  description: string;
+  stderrTail: string[];
+}
+
+/** `body.error.id` of a failed `launch`: the arguments are wrong (fix the configuration) ... */
+export const LAUNCH_ERROR_INVALID_ARGUMENTS = 3001;
+/** ... the launch could not start (a tool is missing, the VMM failed to spawn) ... */
+export const LAUNCH_ERROR_FAILED = 3002;
+/** ... or debugging was asked for, which this adapter does not do yet. */
+export const LAUNCH_ERROR_DEBUG_UNSUPPORTED = 3003;

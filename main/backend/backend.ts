@@ -45,7 +45,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       broadcast('workspace/changed', info);
       return info;
     },
-    ...launchServices(),
+    ...launchServices(() => workspace.folder()),
   };
   if (options.workspace) await shared.openWorkspace(options.workspace);
   const handlers = createRequestHandlers(shared);

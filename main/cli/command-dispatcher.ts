@@ -7,6 +7,11 @@ import { USAGE } from './usage-text';
 const COMMANDS: Record<string, () => Promise<CliCommand>> = {
   web: async () => (await import('./commands/web-command')).webCommand,
   start: async () => (await import('./commands/start-command')).startCommand,
+  build: async () => (await import('./commands/build-command')).buildCommand,
+  doctor: async () => (await import('./commands/doctor-command')).doctorCommand,
+  targets: async () => (await import('./commands/targets-command')).targetsCommand,
+  run: async () => (await import('./commands/run-command')).runCommand,
+  'debug-adapter': async () => (await import('./commands/debug-adapter-command')).debugAdapterCommand,
 };
 
 export async function runCommandLine(argv: readonly string[], context: CliContext): Promise<number> {

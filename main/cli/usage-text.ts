@@ -5,6 +5,13 @@ export const USAGE = `Usage: mirador <command> [options]
 Commands:
   start [--workspace DIR]                        open the Mirador window (falls back to browser mode where Electron cannot run)
   web [--port N] [--workspace DIR] [--no-open]   serve Mirador to your browser on 127.0.0.1 (default port 8417; 0 picks a free one)
+  build [--target T]                             build the project in this folder (MirageOS, dune or make); prints the image path
+  doctor [--json]                                which tools and host capabilities are usable here, and the fix for each gap
+  targets [--json]                               the targets (qemu, virtio, hvt, spt, xen, unix): available here?, reason, fix
+  run [--config NAME] | --target T --kernel FILE [--initrd F] [--append S] [--mem MB] [--accel auto|kvm|tcg]
+      [--net user|none|tap:NAME] [--pcap FILE] [--until REGEX] [--timeout SEC]
+                                                 boot a unikernel, console on stdout; exits with the guest's status
+  debug-adapter                                  the debug adapter, speaking DAP on stdin/stdout (for editors)
 
 Options:
   --version   print the version

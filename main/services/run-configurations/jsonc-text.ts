@@ -1,4 +1,5 @@
 // Reads JSON with comments and trailing commas (VS Code's launch.json dialect) without an extra dependency.
+import { jsonErrorOffset } from './json-error-offset';
 
 export type JsoncParse = { ok: true; value: unknown } | { ok: false; line: number; column: number; reason: string };
 
@@ -53,10 +54,16 @@ export function parseJsonc(text: string): JsoncParse {
   try {
     return { ok: true, value: JSON.parse(stripped) };
   } catch (error) {
-    const message = (error as Error).message;
-    const position = Number(/at position (\d+)/.exec(message)?.[1] ?? stripped.length);
+    const offset = jsonErrorOffset(stripped);
+    const position = offset === -1 ? stripped.length : offset;
     const before = text.slice(0, position).split('\n');
-    const reason = message.replace(/\s*in JSON at position \d+.*$/s, '').replace(/^JSON\.parse: /, '');
-    return { ok: false, line: before.length, column: before.at(-1)!.length + 1, reason };
+    return { ok: false, line: before.length, column: before.at(-1)!.length + 1, reason: describeAt(stripped, position, (error as Error).message) };
   }
+}
+
+/** V8's reason without its quoted excerpt of the text (the line and column say where). */
+function describeAt(text: string, position: number, v8Message: string): string {
+  if (position >= text.length) return 'the text ends too early';
+  const reason = v8Message.replace(/\s*in JSON at position \d+.*$/s, '').replace(/, (?:\.\.\.)?".*$/s, '');
+  return reason !== '' ? reason : `unexpected ${JSON.stringify(text[position])}`;
 }

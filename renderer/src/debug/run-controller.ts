@@ -1,5 +1,5 @@
 // Runs a configuration through the debug adapter (a DAP launch with noDebug) and keeps the history of runs.
-import type { LaunchArguments, LaunchPlan } from '../../../main/api';
+import { LAUNCH_PLAN_EVENT, VMM_EXITED_EVENT, type LaunchArguments, type LaunchPlan, type LaunchPlanEventBody, type VmmExitedEventBody } from '../../../main/api';
 import type { BackendClient } from '../transport/backend-client';
 import { DapClient, type DapEvent } from './dap-client';
 
@@ -66,7 +66,7 @@ export class RunController {
     client.onEnd((reason) => {
       if (reason) this.listener.onOutput(`${reason}\n`, 'stderr');
       const failed = record.state !== 'exited' && record.state !== 'stopping';
-      this.finish(record, failed ? 'failed' : record.state === 'stopping' ? 'exited' : record.state, failed ? (reason ?? record.message ?? 'the run ended unexpectedly') : record.message);
+      this.finish(record, failed ? 'failed' : 'exited', failed ? (reason ?? record.message ?? 'the run ended unexpectedly') : (record.message ?? 'stopped'));
     });
     try {
       const capabilities = await client.request<{ supportsConfigurationDoneRequest?: boolean }>('initialize', {
@@ -111,9 +111,14 @@ export class RunController {
     if (event.event === 'output') {
       const category = String(body.category ?? 'console');
       if (category !== 'telemetry') this.listener.onOutput(String(body.output ?? ''), category);
-    } else if (event.event === 'mirador/launchPlan') {
-      this.update(record, { accelerator: body.accelerator as LaunchPlan['accelerator'] });
-    } else if (event.event === 'exited') {
+    } else if (event.event === LAUNCH_PLAN_EVENT) {
+      this.update(record, { accelerator: (body as unknown as LaunchPlanEventBody).accelerator });
+    } else if (event.event === VMM_EXITED_EVENT) {
+      const exit = body as unknown as VmmExitedEventBody;
+      if (exit.outcome === 'guest-exited') this.update(record, { state: 'exited', exitCode: exit.guestStatus ?? undefined, message: exit.description });
+      else if (exit.outcome === 'stopped') this.update(record, { state: 'exited', message: 'stopped' });
+      else this.update(record, { state: 'failed', message: [exit.description, ...exit.stderrTail.slice(-2)].join(': ') });
+    } else if (event.event === 'exited' && record.exitCode === undefined && record.state !== 'failed') {
       const exitCode = Number(body.exitCode);
       this.update(record, { state: 'exited', exitCode, message: `exited with status ${exitCode}` });
     } else if (event.event === 'terminated' && this.current?.record === record) {

@@ -72,12 +72,18 @@ export class TargetsView implements View {
 
   private renderTools(doctor: DoctorReport): void {
     this.tools.replaceChildren(
-      ...doctor.tools.map((tool) =>
-        el('li', { className: 'tool-row', 'aria-label': `${tool.name}: ${tool.found ? `found${tool.version ? `, ${tool.version}` : ''}` : 'missing'}` },
-          el('div', { className: 'target-head' }, icon(tool.found ? 'pass' : 'circle-slash'), el('span', {}, tool.name), el('span', { className: 'tool-version' }, tool.version ?? (tool.found ? '' : 'not found'))),
-          !tool.found && tool.fix ? fixLine(tool.fix) : null,
-        ),
-      ),
+      ...doctor.tools.map((tool) => {
+        const ready = tool.found && !tool.problem;
+        const state = !tool.found ? 'missing' : tool.problem ? `found with a problem: ${tool.problem}` : `found${tool.version ? `, ${tool.version}` : ''}`;
+        return el('li', { className: 'tool-row', 'aria-label': `${tool.name}: ${state}` },
+          el('div', { className: 'target-head' },
+            icon(ready ? 'pass' : tool.found ? 'warning' : 'circle-slash'),
+            el('span', {}, tool.name),
+            el('span', { className: 'tool-version', title: tool.problem ?? tool.path ?? '' }, tool.version ?? (tool.found ? '' : 'not found'))),
+          tool.problem && tool.found ? el('div', { className: 'target-reason' }, tool.problem) : null,
+          !ready && tool.fix ? fixLine(tool.fix) : null,
+        );
+      }),
       ...doctor.capabilities.map((capability) =>
         el('li', { className: 'tool-row', 'aria-label': `${capability.name}: ${capability.available ? 'available' : 'not available'}` },
           el('div', { className: 'target-head' }, icon(capability.available ? 'pass' : 'circle-slash'), el('span', {}, capability.name), el('span', { className: 'tool-version', title: capability.detail }, capability.detail)),

@@ -12,7 +12,7 @@ describe('ExtensionRegistry with the built-in extensions', () => {
   it('loads every built-in extension and language without problems', async () => {
     const contributions = (await ExtensionRegistry.load(realExtensions)).contributions();
     expect(contributions.problems).toEqual([]);
-    expect(contributions.extensions.map((extension) => extension.name)).toEqual(['c-unikernel', 'core-languages', 'dune', 'make', 'ocaml', 'opam']);
+    expect(contributions.extensions.map((extension) => extension.name)).toEqual(['c-unikernel', 'core-languages', 'dune', 'make', 'mirage', 'ocaml', 'opam', 'qemu', 'solo5', 'unix', 'xen']);
     expect(contributions.languages.map((language) => [language.id, language.extension])).toEqual([
       ['c', 'c-unikernel'],
       ['asm', 'c-unikernel'],

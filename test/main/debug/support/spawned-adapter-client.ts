@@ -1,0 +1,50 @@
+// Test helper: a DebugClient talking to the real built adapter, `node out/main/cli.js debug-adapter`, as an editor would.
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { DebugClient } from '@vscode/debugadapter-testsupport';
+import type { DebugProtocol } from '@vscode/debugprotocol';
+import { CLI_ENTRY } from '../../cli/app-build';
+
+/** DebugClient spawns `runtime executable` only; the adapter is a subcommand, so this client spawns it itself. */
+export class SpawnedAdapterClient extends DebugClient {
+  adapter!: ChildProcessWithoutNullStreams;
+  stderr = '';
+  readonly events: DebugProtocol.Event[] = [];
+  readonly adapterExit: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  private resolveExit!: (exit: { code: number | null; signal: NodeJS.Signals | null }) => void;
+
+  constructor(private readonly cwd: string) {
+    super(process.execPath, CLI_ENTRY, 'mirador');
+    this.defaultTimeout = 10_000;
+    this.adapterExit = new Promise((resolve) => (this.resolveExit = resolve));
+  }
+
+  override start(): Promise<void> {
+    this.adapter = spawn(process.execPath, [CLI_ENTRY, 'debug-adapter'], { cwd: this.cwd, stdio: 'pipe' });
+    this.adapter.stderr.setEncoding('utf8').on('data', (text: string) => (this.stderr += text));
+    this.adapter.on('close', (code, signal) => this.resolveExit({ code, signal }));
+    this.connect(this.adapter.stdout, this.adapter.stdin);
+    return Promise.resolve();
+  }
+
+  /** Every event, in order, besides DebugClient's one-shot waiters. */
+  override emit(eventName: string | symbol, ...args: unknown[]): boolean {
+    if (typeof eventName === 'string' && args[0] && (args[0] as DebugProtocol.Event).type === 'event') this.events.push(args[0] as DebugProtocol.Event);
+    return super.emit(eventName, ...args);
+  }
+
+  output(category: string): string {
+    return this.events
+      .filter((event): event is DebugProtocol.OutputEvent => event.event === 'output' && (event as DebugProtocol.OutputEvent).body.category === category)
+      .map((event) => event.body.output)
+      .join('');
+  }
+
+  eventSequence(): string[] {
+    return this.events.map((event) => event.event);
+  }
+
+  async stopAll(): Promise<void> {
+    if (this.adapter.exitCode === null && this.adapter.signalCode === null) this.adapter.kill('SIGKILL');
+    await this.adapterExit;
+  }
+}
