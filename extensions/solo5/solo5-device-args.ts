@@ -34,6 +34,7 @@ export function solo5DeviceArgs(devices: Solo5Device[], launch: LaunchArguments,
   const network = attachedNetwork(nets, launch);
   const blocks = new Map<string, string>();
   (launch.block ?? []).forEach((block, index) => {
+    if (disks.length === 0) throw new Error(`block[${index}] ("${block.path}") has nowhere to go: this image declares no block device; remove it from "block".`);
     const name = block.name ?? (disks.length === 1 ? disks[0]!.name : undefined);
     if (name === undefined) throw new Error(`block[${index}] has no "name": this image declares the block devices ${names(disks)}; name the one "${block.path}" is for.`);
     if (!disks.some((disk) => disk.name === name)) {
@@ -61,7 +62,7 @@ export function solo5DeviceArgs(devices: Solo5Device[], launch: LaunchArguments,
     }
   }
   if (missing.length > 0) {
-    throw new Error(`The image's manifest declares ${missing.join(' and ')}, but the run configuration does not attach it; Solo5 refuses to start until every declared device is attached.`);
+    throw new Error(`The image's manifest declares ${missing.join(' and ')}, but the run configuration does not attach ${missing.length > 1 ? 'them' : 'it'}; Solo5 refuses to start until every declared device is attached.`);
   }
   return args;
 }

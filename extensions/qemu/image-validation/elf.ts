@@ -7,7 +7,7 @@ export const EM_AARCH64 = 183;
 
 const PT_NOTE = 4;
 const SHT_NOTE = 7;
-/** Notes larger than this are not boot metadata; refusing them keeps a corrupt header from allocating gigabytes. */
+/** Notes and header tables larger than this are not boot metadata; a corrupt header must not allocate gigabytes. */
 const MAX_NOTE_BYTES = 1 << 20;
 
 export interface ElfHeader {
@@ -70,7 +70,8 @@ interface NoteArea {
 
 /** The PT_NOTE segments (what QEMU and the Solo5 tenders read), or the SHT_NOTE sections when there are none. */
 async function noteAreas(image: ImageFile, elf: ElfHeader): Promise<NoteArea[]> {
-  const read = (offset: number, length: number) => image.read(offset, length);
+  // Header tables are a few KiB; a corrupt count must not make us read a whole image.
+  const read = (offset: number, length: number) => image.read(offset, Math.min(length, MAX_NOTE_BYTES));
   const word = (buffer: Buffer, offset: number, wide: boolean) => {
     if (wide) return Number(elf.littleEndian ? buffer.readBigUInt64LE(offset) : buffer.readBigUInt64BE(offset));
     return elf.littleEndian ? buffer.readUInt32LE(offset) : buffer.readUInt32BE(offset);

@@ -20,13 +20,9 @@ function elfLabel(elf: ElfHeader): string {
 
 function multibootVerdict(file: string, scan: Extract<MultibootScan, { kind: 'found' }>, elf: ElfHeader | null): KernelVerdict {
   const where = `its multiboot header (at ${hex(scan.offset)})`;
-  if (scan.flags & MULTIBOOT_VIDEO_MODE) {
-    return {
-      ok: false,
-      problem: `${file}: ${where} asks for a video mode (flag 2), which QEMU refuses ("multiboot knows VBE. we don't."): clear flag 2 in the header and fix its checksum.`,
-    };
-  }
-  if (scan.flags & MULTIBOOT_ADDRESS_FIELDS) return { ok: true, format: 'multiboot v1 (address fields)' };
+  // QEMU only warns about a video mode request ("multiboot knows VBE. we don't") and boots without one.
+  const video = scan.flags & MULTIBOOT_VIDEO_MODE ? ', video mode request ignored by QEMU' : '';
+  if (scan.flags & MULTIBOOT_ADDRESS_FIELDS) return { ok: true, format: `multiboot v1 (address fields${video})` };
   if (elf === null) {
     return {
       ok: false,
@@ -39,7 +35,7 @@ function multibootVerdict(file: string, scan: Extract<MultibootScan, { kind: 'fo
       problem: `${file} is an ${elfLabel(elf)} file; QEMU loads multiboot kernels only from ELF32 i386 files ("Cannot load x86-64 image, give a 32bit one."): link with \`ld -m elf_i386\` (or convert with \`objcopy -O elf32-i386\`), or set multiboot flag 16 with address fields.`,
     };
   }
-  return { ok: true, format: 'multiboot v1 ELF32' };
+  return { ok: true, format: video ? `multiboot v1 ELF32 (${video.slice(2)})` : 'multiboot v1 ELF32' };
 }
 
 /** Why QEMU did not see the multiboot header, when there is something resembling one. */
