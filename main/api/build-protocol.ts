@@ -46,3 +46,38 @@ export interface BuildSystemProvider {
   /** The built image for a target, if one exists (e.g. `dist/hello.hvt`). */
   findImage?(folder: string, target: string | undefined): Promise<string | null>;
 }
+
+export interface BuildStartParams {
+  target?: string;
+}
+
+export interface BuildStarted {
+  buildId: number;
+  buildSystem: string;
+  /** The labels of the steps, in order, e.g. `mirage configure -t hvt`, `make depends`, `dune build`. */
+  steps: string[];
+}
+
+export interface BuildOutputEvent {
+  buildId: number;
+  text: string;
+}
+
+export interface BuildProgressEvent {
+  buildId: number;
+  /** 1-based. */
+  step: number;
+  total: number;
+  message: string;
+}
+
+export interface BuildFinishedEvent {
+  buildId: number;
+  outcome: 'succeeded' | 'failed' | 'cancelled';
+  /** One line for people: what happened and what to do next. */
+  message: string;
+  /** Problems with `file` made workspace-relative where the file is inside the workspace. */
+  problems: BuildProblem[];
+  /** Workspace-relative (or absolute) path of the built image, when one was found. */
+  image?: string;
+}

@@ -26,6 +26,7 @@ import type { HostInfo, OutputAppendEvent, PickFolderResult } from './host-proto
 import type { DebugMessageEvent, DebugSendParams, DebugSessionEndEvent, DebugSessionInfo } from './debug-protocol';
 import type { DoctorReport } from './toolchain-protocol';
 import type { LaunchArguments, TargetInfo } from './launch-protocol';
+import type { BuildFinishedEvent, BuildOutputEvent, BuildProgressEvent, BuildStarted, BuildStartParams } from './build-protocol';
 
 type Req<P, R> = { params: P; result: R };
 type PathParams = { path: WorkspacePath };
@@ -71,6 +72,10 @@ export interface BackendRequests {
   /** Run configurations of the workspace (.mirador/launch.json, and "type": "mirador" entries of .vscode/launch.json). */
   'run/configurations': Req<void, { configurations: LaunchArguments[]; problems: string[] }>;
 
+  /** Builds the workspace with the build system it uses (MirageOS, dune, make); one build at a time. */
+  'build/start': Req<BuildStartParams, BuildStarted>;
+  'build/cancel': Req<{ buildId: number }, void>;
+
   /** Starts a debug adapter process; the renderer then speaks DAP to it through debug/send and debug/message. */
   'debug/start': Req<void, DebugSessionInfo>;
   'debug/send': Req<DebugSendParams, void>;
@@ -86,6 +91,9 @@ export interface BackendEvents {
   'terminal/exit': TerminalExitEvent;
   'output/append': OutputAppendEvent;
   'debug/message': DebugMessageEvent;
+  'build/output': BuildOutputEvent;
+  'build/progress': BuildProgressEvent;
+  'build/finished': BuildFinishedEvent;
   'debug/ended': DebugSessionEndEvent;
 }
 

@@ -11,6 +11,7 @@ import { serveContract, type RpcConnection } from './rpc-connection';
 import { WorkspaceSession } from './workspace-session';
 import { DebugSessionRelay } from './debug-session-relay';
 import { launchServices } from './launch-services';
+import { BuildSession } from './build-session';
 
 export interface Disposable {
   dispose(): void;
@@ -46,6 +47,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       return info;
     },
     ...launchServices(() => workspace.folder()),
+    builds: new BuildSession(broadcast),
   };
   if (options.workspace) await shared.openWorkspace(options.workspace);
   const handlers = createRequestHandlers(shared);
@@ -88,6 +90,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       terminalServices.clear();
       for (const connection of connections) connection.dispose();
       connections.clear();
+      shared.builds.dispose();
       workspace.close();
     },
   };

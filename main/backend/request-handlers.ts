@@ -14,6 +14,7 @@ import {
 } from './param-checks';
 import type { WorkspaceSession } from './workspace-session';
 import type { DebugSessionRelay } from './debug-session-relay';
+import type { BuildSession } from './build-session';
 import type { DapMessage, DoctorReport, LaunchArguments, TargetInfo } from '../api';
 
 /** What one renderer connection owns besides the shared services. */
@@ -30,6 +31,7 @@ export interface SharedServices {
   /** Opens a folder for every connection and tells them all. */
   openWorkspace(folder: string): Promise<RequestResult<'workspace/open'>>;
   doctor(): Promise<DoctorReport>;
+  builds: BuildSession;
   targets(): Promise<TargetInfo[]>;
   runConfigurations(folder: string): Promise<{ configurations: LaunchArguments[]; problems: string[] }>;
 }
@@ -126,6 +128,13 @@ export function createRequestHandlers(shared: SharedServices): RequestHandlers {
     'toolchain/doctor': () => shared.doctor(),
     'targets/list': () => shared.targets(),
     'run/configurations': () => shared.runConfigurations(ws().root.folder),
+
+    'build/start': (params) => {
+      const target = asObject(params ?? {}, 'build/start').target;
+      if (target !== undefined && typeof target !== 'string') throw new MiradorError('invalid-params', 'build/start: "target" must be a target id.');
+      return shared.builds.start(ws().root.folder, target);
+    },
+    'build/cancel': (params) => shared.builds.cancel(integerParam(params, 'buildId', 'build/cancel')),
 
     'debug/start': (_params, connection) => connection.debug.start(),
     'debug/send': (params, connection) => {

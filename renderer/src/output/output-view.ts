@@ -12,6 +12,7 @@ export class OutputView implements View {
   private readonly picker: HTMLSelectElement;
   private readonly text: HTMLElement;
   private readonly channels = new Map<string, string>();
+  private readonly progress: HTMLElement;
 
   readonly actions = [{ label: 'Clear Output', icon: 'clear-all', run: () => this.clear() }];
 
@@ -19,7 +20,8 @@ export class OutputView implements View {
     this.picker = el('select', { className: 'output-channel', 'aria-label': 'Output channel' });
     this.picker.addEventListener('change', () => this.render());
     this.text = el('pre', { className: 'output-text', tabIndex: 0, 'aria-label': 'Output text', 'aria-live': 'off' });
-    this.element = el('div', { className: 'output-view' }, el('div', { className: 'output-toolbar' }, this.picker), this.text);
+    this.progress = el('div', { className: 'output-progress', role: 'progressbar', 'aria-label': 'Build progress', hidden: true }, el('div', { className: 'output-progress-fill' }));
+    this.element = el('div', { className: 'output-view' }, el('div', { className: 'output-toolbar' }, this.picker, this.progress), this.text);
   }
 
   append(channel: string, text: string): void {
@@ -31,6 +33,26 @@ export class OutputView implements View {
     const next = this.channels.get(channel)! + text;
     this.channels.set(channel, next.length > MAX_CHARS_PER_CHANNEL ? next.slice(next.length - MAX_CHARS_PER_CHANNEL) : next);
     if (this.picker.value === channel) this.render();
+  }
+
+  /** Empties a channel (creating it if needed), e.g. before a new build writes to it. */
+  clearChannel(channel: string): void {
+    this.append(channel, '');
+    this.channels.set(channel, '');
+    if (this.picker.value === channel) this.render();
+  }
+
+  setProgress(step: number, total: number, message: string): void {
+    this.progress.hidden = false;
+    this.progress.setAttribute('aria-valuemin', '0');
+    this.progress.setAttribute('aria-valuemax', String(total));
+    this.progress.setAttribute('aria-valuenow', String(step - 1));
+    this.progress.setAttribute('aria-valuetext', message);
+    (this.progress.firstElementChild as HTMLElement).style.width = `${Math.round(((step - 0.5) / total) * 100)}%`;
+  }
+
+  clearProgress(): void {
+    this.progress.hidden = true;
   }
 
   show(channel: string): void {

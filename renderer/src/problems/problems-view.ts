@@ -1,5 +1,7 @@
 // The Problems panel: every marker Monaco holds (build errors arrive as markers), grouped by file, opening at the spot.
 import type * as MonacoApi from 'monaco-editor/editor/editor.api';
+import type { BuildProblem } from '../../../main/api';
+import { BUILD_MARKER_OWNER } from '../build/build-problems';
 import { el, icon } from '../workbench/element';
 import type { View } from '../workbench/view';
 
@@ -14,9 +16,16 @@ export class ProblemsView implements View {
   readonly icon = 'warning';
   readonly element: HTMLElement;
   private monaco: typeof MonacoApi | undefined;
+  private buildProblems: readonly BuildProblem[] = [];
 
   constructor(private readonly host: ProblemsHost) {
     this.element = el('div', { className: 'problems-view', role: 'tree', 'aria-label': 'Problems' });
+    this.render();
+  }
+
+  /** Build problems are listed for every file, open or not; Monaco only holds markers of open files. */
+  setBuildProblems(problems: readonly BuildProblem[]): void {
+    this.buildProblems = problems;
     this.render();
   }
 
@@ -27,8 +36,16 @@ export class ProblemsView implements View {
   }
 
   private render(): void {
-    const markers = this.monaco?.editor.getModelMarkers({}) ?? [];
     const severity = this.monaco?.MarkerSeverity;
+    const level = (name: BuildProblem['severity']) => (name === 'error' ? severity?.Error : name === 'warning' ? severity?.Warning : severity?.Info) ?? 0;
+    const fromBuild = this.buildProblems.map((problem) => ({
+      resource: { path: `/${problem.file}` },
+      message: problem.message,
+      severity: level(problem.severity),
+      startLineNumber: problem.line,
+      startColumn: problem.column,
+    }));
+    const markers = [...fromBuild, ...(this.monaco?.editor.getModelMarkers({}) ?? []).filter((marker) => marker.owner !== BUILD_MARKER_OWNER)];
     const errors = markers.filter((marker) => marker.severity === severity?.Error).length;
     const warnings = markers.filter((marker) => marker.severity === severity?.Warning).length;
     this.host.onCount(errors, warnings);

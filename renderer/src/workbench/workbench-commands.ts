@@ -128,6 +128,14 @@ export function registerWorkbenchCommands(workbench: Workbench): void {
   commands.register({ id: 'workbench.action.terminal.kill', title: 'Kill the Active Terminal Instance', category: 'Terminal', run: () => workbench.terminals?.killActive() });
   commands.register({ id: 'workbench.actions.view.problems', title: 'Focus on Problems View', category: 'View', keybinding: 'Ctrl+Shift+M', run: () => workbench.showPanel('problems') });
   commands.register({ id: 'workbench.action.output.toggleOutput', title: 'Toggle Output', category: 'View', keybinding: 'Ctrl+Shift+U', run: () => workbench.showPanel('output') });
+  commands.register({
+    id: 'workbench.action.tasks.build',
+    title: 'Run Build Task',
+    category: 'Build',
+    keybinding: 'Ctrl+Shift+B',
+    run: () => workbench.builds?.start(workbench.activeTarget),
+  });
+  commands.register({ id: 'workbench.action.tasks.cancelBuild', title: 'Cancel Build', category: 'Build', run: () => workbench.builds?.cancel() });
   commands.register({ id: 'workbench.action.debug.run', title: 'Run Without Debugging', category: 'Run', keybinding: 'Ctrl+F5', run: () => workbench.run() });
   commands.register({ id: 'workbench.action.debug.stop', title: 'Stop', category: 'Run', keybinding: 'Shift+F5', run: () => workbench.runs.stop() });
   commands.register({ id: 'workbench.action.debug.console', title: 'Focus on Console', category: 'View', run: () => workbench.showPanel('console') });

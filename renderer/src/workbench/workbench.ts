@@ -16,6 +16,8 @@ import { RunController, type RunRecord } from '../debug/run-controller';
 import { RunView } from '../debug/run-view';
 import { TargetsView } from '../targets/targets-view';
 import { launchTemplate } from '../debug/launch-template';
+import { BuildController } from '../build/build-controller';
+import { BuildProblems } from '../build/build-problems';
 import type { LaunchArguments } from '../../../main/api';
 import { ActivityBar } from './activity-bar';
 import { CommandRegistry } from './command-registry';
@@ -51,6 +53,7 @@ export class Workbench {
   readonly terminalView: View;
   terminals: TerminalPanel | undefined;
   editors: EditorArea | undefined;
+  builds: BuildController | undefined;
   documents: DocumentManager | undefined;
   host: HostInfo = { version: '', nativeFolderPicker: false, platform: '' };
   workspace: WorkspaceInfo = { root: null, name: '' };
@@ -62,6 +65,7 @@ export class Workbench {
     problems: this.statusBar.add('problems', 'left', () => this.showPanel('problems')),
     connection: this.statusBar.add('connection', 'left'),
     target: this.statusBar.add('target', 'left', () => this.showSideView('targets')),
+    build: this.statusBar.add('build', 'left', () => void this.builds?.cancel()),
     cursor: this.statusBar.add('cursor', 'right'),
     language: this.statusBar.add('language', 'right'),
     version: this.statusBar.add('version', 'right'),
@@ -216,6 +220,19 @@ export class Workbench {
       this.documents = documents;
       this.editors = editors;
       this.problems.attach(monaco);
+      const buildProblems = new BuildProblems(monaco);
+      buildProblems.onChange(() => this.problems.setBuildProblems(buildProblems.all));
+      this.builds = new BuildController(this.backend, this.notifications, this.status.build, {
+        appendOutput: (text) => this.output.append('Build', text),
+        clearOutput: () => this.output.clearChannel('Build'),
+        showOutput: () => (this.showPanel('output', false), this.output.show('Build')),
+        setProgress: (step, total, message) => this.output.setProgress(step, total, message),
+        clearProgress: () => this.output.clearProgress(),
+        onFinished: (event) => {
+          buildProblems.set(event.problems);
+          if (event.problems.length) this.showPanel('problems', false);
+        },
+      });
       if (this.workspace.root) {
         const restored = await documents.restoreBackups().catch((error: Error) => {
           this.notifications.warn(`Could not restore unsaved changes from the last session: ${error.message}`);
