@@ -47,9 +47,23 @@ export interface VmmExitedEventBody {
   stderrTail: string[];
 }
 
+/** Mirador's custom DAP event: a boot phase was reached, in debug sessions and runs alike (each at most once a launch). */
+export const BOOT_PHASE_EVENT = 'mirador/bootPhase';
+/**
+ * `vmm-start`: the VMM process runs; `kernel-entry`: the CPU reached the image's entry point; `first-console-byte`: the
+ * guest wrote its first console byte; `application-main`: `kernel_main` or `main` was reached; `exit`: the VMM is gone.
+ * `kernel-entry` and `application-main` need gdb: runs without it (noDebug) report the three others.
+ */
+export type BootPhaseName = 'vmm-start' | 'kernel-entry' | 'first-console-byte' | 'application-main' | 'exit';
+export interface BootPhaseEventBody {
+  name: BootPhaseName;
+  /** Milliseconds since the adapter received the `launch` (or `restart`) request, to 0.1 ms. */
+  t: number;
+}
+
 /** `body.error.id` of a failed `launch`: the arguments are wrong (fix the configuration) ... */
 export const LAUNCH_ERROR_INVALID_ARGUMENTS = 3001;
 /** ... the launch could not start (a tool is missing, the VMM failed to spawn) ... */
 export const LAUNCH_ERROR_FAILED = 3002;
-/** ... or debugging was asked for, which this adapter does not do yet. */
+/** ... or debugging was asked for where it cannot be done (no longer sent: targets without a gdb stub run undebugged). */
 export const LAUNCH_ERROR_DEBUG_UNSUPPORTED = 3003;

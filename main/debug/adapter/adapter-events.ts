@@ -3,11 +3,12 @@ import type { LaunchPlan } from '../../api/launch-protocol';
 import type { LaunchPlanEventBody } from '../../api/debug-protocol';
 
 export {
-  LAUNCH_ERROR_DEBUG_UNSUPPORTED,
+  BOOT_PHASE_EVENT,
   LAUNCH_ERROR_FAILED,
   LAUNCH_ERROR_INVALID_ARGUMENTS,
   LAUNCH_PLAN_EVENT,
   VMM_EXITED_EVENT,
+  type BootPhaseEventBody,
   type LaunchPlanEventBody,
   type VmmExitedEventBody,
 } from '../../api/debug-protocol';

@@ -1,5 +1,6 @@
-// Runs a configuration through the debug adapter (a DAP launch with noDebug) and keeps the history of runs.
-import { LAUNCH_PLAN_EVENT, VMM_EXITED_EVENT, type LaunchArguments, type LaunchPlan, type LaunchPlanEventBody, type VmmExitedEventBody } from '../../../main/api';
+// Runs or debugs a configuration through the debug adapter (one DAP launch path; noDebug for runs) and keeps the history.
+import type { DebugProtocol } from '@vscode/debugprotocol';
+import { BOOT_PHASE_EVENT, LAUNCH_PLAN_EVENT, VMM_EXITED_EVENT, type BootPhaseEventBody, type LaunchArguments, type LaunchPlan, type LaunchPlanEventBody, type VmmExitedEventBody } from '../../../main/api';
 import type { BackendClient } from '../transport/backend-client';
 import { DapClient, type DapEvent } from './dap-client';
 
@@ -7,6 +8,8 @@ export type RunState = 'starting' | 'running' | 'stopping' | 'exited' | 'failed'
 
 export interface RunRecord {
   id: number;
+  /** A run is a launch with noDebug; a debug session is the same launch with a debugger attached. */
+  mode: 'run' | 'debug';
   name: string;
   target: string;
   startedAt: number;
@@ -20,8 +23,18 @@ export interface RunRecord {
 }
 
 export interface RunListener {
-  onOutput(text: string, category: string): void;
+  onOutput(text: string, category: string, record: RunRecord): void;
   onChange(record: RunRecord): void;
+  /** The adapter's boot timeline: VMM start, kernel entry, first console byte, application main, exit. */
+  onBootPhase?(phase: BootPhaseEventBody, record: RunRecord): void;
+}
+
+/** What a debug session adds to a run: it sees the client, sends breakpoints before configurationDone, and hears the end. */
+export interface DebugAttachment {
+  attach(client: DapClient, capabilities: DebugProtocol.Capabilities, configuration: LaunchArguments): void;
+  /** Between the adapter's `initialized` event and `configurationDone`. */
+  configure(client: DapClient): Promise<void>;
+  detach(client: DapClient): void;
 }
 
 const STOP_GRACE_MS = 5000;
@@ -44,10 +57,12 @@ export class RunController {
     return this.current?.record;
   }
 
-  async run(configuration: LaunchArguments): Promise<RunRecord> {
+  /** Runs the configuration; with a debug attachment, debugs it (a launch without noDebug). */
+  async run(configuration: LaunchArguments, debug?: DebugAttachment): Promise<RunRecord> {
     if (this.current) await this.stop();
     const record: RunRecord = {
       id: this.nextId++,
+      mode: debug ? 'debug' : 'run',
       name: configuration.name ?? `${configuration.target} ${configuration.kernel ?? ''}`.trim(),
       target: configuration.target,
       startedAt: Date.now(),
@@ -64,23 +79,31 @@ export class RunController {
     this.current = { record, client };
     client.onEvent((event) => this.onEvent(record, event));
     client.onEnd((reason) => {
-      if (reason) this.listener.onOutput(`${reason}\n`, 'stderr');
+      debug?.detach(client);
+      if (reason) this.listener.onOutput(`${reason}\n`, 'stderr', record);
       const failed = record.state !== 'exited' && record.state !== 'stopping';
       this.finish(record, failed ? 'failed' : 'exited', failed ? (reason ?? record.message ?? 'the run ended unexpectedly') : (record.message ?? 'stopped'));
     });
+    // Listening before `initialize` is sent: the adapter may send `initialized` right behind its response.
+    const initialized = new Promise<void>((resolve) => client.onEvent((event) => event.event === 'initialized' && resolve()));
     try {
-      const capabilities = await client.request<{ supportsConfigurationDoneRequest?: boolean }>('initialize', {
+      const capabilities = (await client.request<DebugProtocol.Capabilities | undefined>('initialize', {
         clientID: 'mirador',
         clientName: 'Mirador',
         adapterID: 'mirador',
         linesStartAt1: true,
         columnsStartAt1: true,
         pathFormat: 'path',
-      });
-      const initialized = new Promise<void>((resolve) => client.onEvent((event) => event.event === 'initialized' && resolve()));
-      const launched = client.request('launch', { ...configuration, noDebug: true });
-      await Promise.race([initialized, launched]);
-      if (capabilities?.supportsConfigurationDoneRequest) await client.request('configurationDone');
+        supportsVariableType: true,
+        supportsMemoryReferences: true,
+        supportsInvalidatedEvent: true,
+      })) ?? {};
+      debug?.attach(client, capabilities, configuration);
+      const launched = client.request('launch', { ...configuration, noDebug: !debug });
+      // A run needs no configuration; a debug session must send its breakpoints before the guest starts.
+      await (debug ? Promise.race([initialized, launched.then(() => initialized)]) : Promise.race([initialized, launched]));
+      if (debug) await debug.configure(client);
+      if (capabilities.supportsConfigurationDoneRequest) await client.request('configurationDone');
       await launched;
       if (record.state === 'starting') this.update(record, { state: 'running' });
     } catch (error) {
@@ -110,7 +133,9 @@ export class RunController {
     const body = event.body ?? {};
     if (event.event === 'output') {
       const category = String(body.category ?? 'console');
-      if (category !== 'telemetry') this.listener.onOutput(String(body.output ?? ''), category);
+      if (category !== 'telemetry') this.listener.onOutput(String(body.output ?? ''), category, record);
+    } else if (event.event === BOOT_PHASE_EVENT) {
+      this.listener.onBootPhase?.(body as unknown as BootPhaseEventBody, record);
     } else if (event.event === LAUNCH_PLAN_EVENT) {
       this.update(record, { accelerator: (body as unknown as LaunchPlanEventBody).accelerator });
     } else if (event.event === VMM_EXITED_EVENT) {

@@ -1,11 +1,13 @@
-// The Run and Debug side-bar view: pick a run configuration, Run (Ctrl+F5) or Stop, and see the history of runs.
+// The Run and Debug side-bar view: pick a configuration, Start Debugging (F5), Run (Ctrl+F5) or Stop; debug sections and runs.
 import type { LaunchArguments } from '../../../main/api';
+import { CollapsibleSection } from '../workbench/collapsible-section';
 import { el, icon } from '../workbench/element';
 import type { View } from '../workbench/view';
 import type { RunRecord } from './run-controller';
 
 export interface RunViewHost {
   run(configuration: LaunchArguments): void;
+  debug(configuration: LaunchArguments): void;
   stop(): void;
   createConfiguration(): void;
   openConfigurationFile(): void;
@@ -19,6 +21,8 @@ export class RunView implements View {
   readonly actions = [{ label: 'Open launch.json', icon: 'gear', run: () => this.host.openConfigurationFile() }];
   private readonly picker: HTMLSelectElement;
   private readonly runButton: HTMLButtonElement;
+  private readonly debugButton: HTMLButtonElement;
+  private readonly sections: HTMLElement;
   private readonly stopButton: HTMLButtonElement;
   private readonly problems: HTMLElement;
   private readonly emptyState: HTMLElement;
@@ -28,7 +32,12 @@ export class RunView implements View {
 
   constructor(private readonly host: RunViewHost) {
     this.picker = el('select', { className: 'run-picker', 'aria-label': 'Run configuration' });
-    this.runButton = el('button', { className: 'primary-button run-button', title: 'Run Without Debugging (Ctrl+F5)', onclick: () => this.runSelected() }, icon('play'), ' Run');
+    this.debugButton = el(
+      'button',
+      { className: 'icon-button debug-start-button', 'aria-label': 'Start Debugging', title: 'Start Debugging (F5)', onclick: () => this.debugSelected() },
+      icon('debug-start'),
+    );
+    this.runButton = el('button', { className: 'icon-button run-button', 'aria-label': 'Run Without Debugging', title: 'Run Without Debugging (Ctrl+F5)', onclick: () => this.runSelected() }, icon('run'));
     this.stopButton = el('button', { className: 'icon-button', 'aria-label': 'Stop', title: 'Stop (Shift+F5)', disabled: true, onclick: () => this.host.stop() }, icon('debug-stop'));
     this.problems = el('div', { className: 'run-problems', role: 'status' });
     this.emptyState = el(
@@ -38,16 +47,18 @@ export class RunView implements View {
       el('button', { className: 'primary-button', onclick: () => this.host.createConfiguration() }, 'Create a run configuration'),
     );
     this.history = el('ul', { className: 'run-history', 'aria-label': 'Run history' });
+    this.sections = el('div', { className: 'run-sections' });
     this.element = el(
       'div',
       { className: 'run-view' },
-      el('div', { className: 'run-toolbar' }, this.picker, this.runButton, this.stopButton),
+      el('div', { className: 'run-toolbar' }, this.debugButton, this.picker, this.runButton, this.stopButton),
       this.problems,
       this.emptyState,
-      el('h3', { className: 'section-title' }, 'Runs'),
-      this.history,
+      this.sections,
     );
+    this.addSection(new CollapsibleSection('Runs', this.history));
     this.setConfigurations([], []);
+    this.showRuns([], undefined);
   }
 
   get selected(): LaunchArguments | undefined {
@@ -63,8 +74,21 @@ export class RunView implements View {
     const none = configurations.length === 0;
     this.picker.disabled = none;
     this.runButton.disabled = none;
+    this.debugButton.disabled = none;
     this.emptyState.hidden = !none;
     this.problems.replaceChildren(...problems.map((problem) => el('p', { className: 'run-problem' }, icon('warning'), ` ${problem}`)));
+  }
+
+  /** Debug sections (Variables, Watch, Call Stack, Breakpoints) go above the runs. */
+  addSection(section: CollapsibleSection): void {
+    const runs = this.sections.lastElementChild;
+    if (runs && section.title !== 'Runs') this.sections.insertBefore(section.element, runs);
+    else this.sections.append(section.element);
+  }
+
+  debugSelected(): void {
+    const configuration = this.selected;
+    if (configuration) this.host.debug(configuration);
   }
 
   runSelected(): void {
@@ -85,9 +109,10 @@ export class RunView implements View {
           { className: `run-record run-${run.state}`, 'aria-label': `${run.name}: ${outcome}` },
           icon(glyph),
           el('span', { className: 'run-name' }, run.name),
-          el('span', { className: 'run-outcome', title: run.message ?? '' }, `${outcome} · ${seconds} s · ${new Date(run.startedAt).toLocaleTimeString()}`),
+          el('span', { className: 'run-outcome', title: run.message ?? '' }, `${run.mode === 'debug' ? 'debug · ' : ''}${outcome} · ${seconds} s · ${new Date(run.startedAt).toLocaleTimeString()}`),
         );
       }),
     );
+    if (runs.length === 0) this.history.append(el('li', { className: 'empty-message' }, 'No runs yet: Start Debugging (F5) or Run Without Debugging (Ctrl+F5).'));
   }
 }

@@ -52,7 +52,8 @@ export class EditorArea {
     return this.activeGroup?.editor;
   }
 
-  async open(path: string, selection?: Selection): Promise<TextDocument | undefined> {
+  /** Opens a file in the active group; `preserveFocus` keeps the focus where it is (the debugger revealing a stop). */
+  async open(path: string, selection?: Selection, options: { preserveFocus?: boolean } = {}): Promise<TextDocument | undefined> {
     let document: TextDocument;
     try {
       document = await this.documents.open(path);
@@ -62,7 +63,7 @@ export class EditorArea {
     }
     const group = this.activeGroup ?? this.addGroup();
     group.open(document, selection);
-    group.focus();
+    if (!options.preserveFocus) group.focus();
     this.updateWatermark();
     return document;
   }

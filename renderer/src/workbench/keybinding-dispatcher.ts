@@ -6,10 +6,11 @@ export function installKeybindings(commands: CommandRegistry, target: Window = w
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.defaultPrevented) return;
     const chord = chordOf(event);
+    // Several commands may share a key (F5: start debugging, or continue when stopped); the first enabled one runs.
     const command = commands
       .all()
-      .find((candidate) => candidate.keybinding === chord || candidate.alternativeKeys?.includes(chord));
-    if (!command || (command.enabled && !command.enabled())) return;
+      .find((candidate) => (candidate.keybinding === chord || candidate.alternativeKeys?.includes(chord)) && (!candidate.enabled || candidate.enabled()));
+    if (!command) return;
     event.preventDefault();
     event.stopPropagation();
     void commands.run(command.id);

@@ -14,6 +14,8 @@ import { createEmptyView } from '../views/empty-view';
 import { ConsoleView } from '../console/console-view';
 import { RunController, type RunRecord } from '../debug/run-controller';
 import { RunView } from '../debug/run-view';
+import { DebugFeature } from '../debug/debug-feature';
+import { registerDebugCommands } from '../debug/debug-commands';
 import { TargetsView } from '../targets/targets-view';
 import { launchTemplate } from '../debug/launch-template';
 import { BuildController } from '../build/build-controller';
@@ -48,6 +50,7 @@ export class Workbench {
   readonly console = new ConsoleView();
   readonly runs: RunController;
   readonly runView: RunView;
+  readonly debug: DebugFeature;
   readonly targetsView: TargetsView;
   readonly problems: ProblemsView;
   readonly terminalView: View;
@@ -66,6 +69,7 @@ export class Workbench {
     connection: this.statusBar.add('connection', 'left'),
     target: this.statusBar.add('target', 'left', () => this.showSideView('targets')),
     build: this.statusBar.add('build', 'left', () => void this.builds?.cancel()),
+    debug: this.statusBar.add('debug', 'left', () => this.showSideView('debug')),
     cursor: this.statusBar.add('cursor', 'right'),
     language: this.statusBar.add('language', 'right'),
     version: this.statusBar.add('version', 'right'),
@@ -114,16 +118,30 @@ export class Workbench {
     this.addSideView(this.explorer, 'Ctrl+Shift+E');
     this.addSideView(this.search, 'Ctrl+Shift+F');
     this.runs = new RunController(backend, {
-      onOutput: (text) => this.console.write(text),
+      onOutput: (text, category, record) => this.routeOutput(text, category, record),
       onChange: (record) => this.onRunChange(record),
+      onBootPhase: (phase) => this.debug.console.appendNote(`Boot phase ${phase.name} at ${phase.t.toFixed(1)} ms`),
     });
     this.runView = new RunView({
       run: (configuration) => void this.run(configuration),
+      debug: (configuration) => void this.run(configuration, 'debug'),
       stop: () => void this.runs.stop(),
       createConfiguration: () => void this.createRunConfiguration(),
       openConfigurationFile: () => void this.openRunConfigurationFile(),
     });
     this.runView.onShow = () => void this.loadRunConfigurations();
+    this.debug = new DebugFeature({
+      notifications: this.notifications,
+      quickInput: this.quickInput,
+      status: this.status.debug,
+      workspaceRoot: () => this.workspace.root,
+      openEditor: (path, selection, preserveFocus) => this.openEditor(path, selection, { preserveFocus }),
+      showPanel: (id, focus) => this.showPanel(id, focus),
+      startDebugging: (configuration) => this.run(configuration, 'debug'),
+      stop: () => this.runs.stop(),
+      runCommand: (id) => void this.commands.run(id),
+    });
+    for (const section of this.debug.sections) this.runView.addSection(section);
     this.targetsView = new TargetsView(backend, {
       activeTarget: () => this.activeTarget,
       setActiveTarget: (id) => this.setActiveTarget(id),
@@ -138,8 +156,12 @@ export class Workbench {
     this.panel.add(this.console);
     this.panel.add(this.output);
     this.panel.add(this.problems);
+    this.panel.add(this.debug.console);
+    this.panel.add(this.debug.disassembly);
+    this.panel.add(this.debug.memory);
 
     registerWorkbenchCommands(this);
+    registerDebugCommands(this.commands, this.debug, (id) => this.showPanel(id));
     installKeybindings(this.commands);
     this.layout.onDidLayout(() => {
       this.editors?.layout();
@@ -152,6 +174,7 @@ export class Workbench {
     });
     this.console.setTheme(this.theme.kind);
     this.showTargetStatus();
+    this.layout.editorArea.parentElement!.append(this.debug.toolbar.element);
     this.status.connection.set('', '');
     this.status.connection.setVisible(false);
   }
@@ -197,6 +220,7 @@ export class Workbench {
     document.title = info.root ? `${info.name} — Mirador` : 'Mirador';
     this.status.workspace.set(info.root ? info.name : 'No Folder Opened', info.root ?? 'Open a folder');
     this.output.append('Mirador', info.root ? `Workspace: ${info.root}\n` : 'No folder is open.\n');
+    this.debug.load(info.root);
     await this.explorer.setWorkspace(info);
   }
 
@@ -219,6 +243,7 @@ export class Workbench {
       });
       this.documents = documents;
       this.editors = editors;
+      this.debug.attachEditors(monaco, editors);
       this.problems.attach(monaco);
       const buildProblems = new BuildProblems(monaco);
       buildProblems.onChange(() => this.problems.setBuildProblems(buildProblems.all));
@@ -284,16 +309,25 @@ export class Workbench {
     }
   }
 
-  async run(configuration?: LaunchArguments): Promise<void> {
+  /** Run and Debug are one path: a debug session is a run with the debugger attached. */
+  async run(configuration?: LaunchArguments, mode: 'run' | 'debug' = 'run'): Promise<void> {
     const chosen = configuration ?? this.runView.selected;
     if (!chosen) {
       this.showSideView('debug');
       return this.notifications.info('Create a run configuration first: Run and Debug › Create a run configuration.');
     }
     await this.saveDirtyBeforeRun();
+    if (mode === 'debug') this.showSideView('debug');
     this.showPanel('console', false);
-    this.console.writeNote(`── ${chosen.name ?? chosen.target} · ${new Date().toLocaleTimeString()} ──`);
-    await this.runs.run({ ...chosen, target: chosen.target || this.activeTarget });
+    this.console.writeNote(`── ${mode === 'debug' ? 'Debug: ' : ''}${chosen.name ?? chosen.target} · ${new Date().toLocaleTimeString()} ──`);
+    await this.runs.run({ ...chosen, target: chosen.target || this.activeTarget }, mode === 'debug' ? this.debug.session : undefined);
+  }
+
+  /** The guest's bytes go to the serial Console; the adapter's own messages to the Debug Console (and, for runs, the Console). */
+  private routeOutput(text: string, category: string, record: RunRecord): void {
+    const fromAdapter = category === 'console' || category === 'important';
+    if (fromAdapter) this.debug.console.appendOutput(text, category);
+    if (!fromAdapter || record.mode === 'run') this.console.write(text);
   }
 
   private async saveDirtyBeforeRun(): Promise<void> {
@@ -329,9 +363,9 @@ export class Workbench {
     else await this.createRunConfiguration();
   }
 
-  async openEditor(path: string, selection?: { line: number; column: number; length?: number }): Promise<void> {
+  async openEditor(path: string, selection?: { line: number; column: number; length?: number }, options?: { preserveFocus?: boolean }): Promise<void> {
     const editors = await this.editorsReady;
-    await editors?.open(path, selection);
+    await editors?.open(path, selection, options);
   }
 
   async openFolder(folder: string): Promise<void> {

@@ -51,7 +51,18 @@ describe('mirador debug-adapter', () => {
   it('answers initialize with its capabilities', async () => {
     const client = await adapter();
     const response = await client.initializeRequest({ adapterID: 'mirador', pathFormat: 'path' });
-    expect(response.body).toMatchObject({ supportsConfigurationDoneRequest: true, supportsTerminateRequest: true });
+    expect(response.body).toMatchObject({
+      supportsConfigurationDoneRequest: true,
+      supportsTerminateRequest: true,
+      supportsFunctionBreakpoints: true,
+      supportsConditionalBreakpoints: true,
+      supportsInstructionBreakpoints: true,
+      supportsSteppingGranularity: true,
+      supportsRestartRequest: true,
+      supportsDisassembleRequest: true,
+      supportsReadMemoryRequest: true,
+      supportsWriteMemoryRequest: true,
+    });
   });
 
   it('runs the C example: plan event, console as output events, exited 0, terminated', async () => {
@@ -66,8 +77,13 @@ describe('mirador debug-adapter', () => {
     expect(plan.body.args).toEqual(expect.arrayContaining(['-kernel', hello, '-serial', 'stdio']));
     const exited = client.events.find((event) => event.event === 'exited') as DebugProtocol.ExitedEvent;
     expect(exited.body.exitCode).toBe(0);
-    const sequence = client.eventSequence().filter((name) => name !== 'output');
+    const sequence = client.eventSequence().filter((name) => name !== 'output' && name !== 'mirador/bootPhase');
     expect(sequence).toEqual(['initialized', 'mirador/launchPlan', 'process', 'mirador/vmmExited', 'exited', 'terminated']);
+    // Without gdb, a run knows three phases; each comes once, in order, timed from the launch request.
+    const phases = client.events.filter((event) => event.event === 'mirador/bootPhase').map((event) => event.body as { name: string; t: number });
+    expect(phases.map((phase) => phase.name)).toEqual(['vmm-start', 'first-console-byte', 'exit']);
+    expect(phases.every((phase, index) => phase.t > 0 && (index === 0 || phase.t >= phases[index - 1]!.t))).toBe(true);
+    expect(client.eventSequence().indexOf('mirador/bootPhase')).toBeLessThan(client.eventSequence().indexOf('process'));
   });
 
   it('passes a non-zero guest status through to exited', async () => {
@@ -83,12 +99,17 @@ describe('mirador debug-adapter', () => {
     expect(client.output('stdout')).toBe('ünïcödé ✓ 🚀 crosses chunks\n');
   });
 
-  it('refuses to debug (issue #4) and says how to run instead', async () => {
+  it('answers breakpoints of a run (noDebug) as not placed, saying why', async () => {
     const client = await adapter();
+    const terminated = client.waitForEvent('terminated');
     await client.initializeRequest({ adapterID: 'mirador', pathFormat: 'path' });
-    await expect(client.launchRequest({ target: 'qemu', kernel: hello } as DebugProtocol.LaunchRequestArguments)).rejects.toThrow(
-      'Mirador cannot debug yet: debugging arrives with issue #4; launch with noDebug (Run, Ctrl+F5)',
-    );
+    const launched = client.launchRequest({ target: 'qemu', accel: 'tcg', noDebug: true, kernel: hello } as DebugProtocol.LaunchRequestArguments);
+    const placed = await client.setFunctionBreakpointsRequest({ breakpoints: [{ name: 'kernel_main' }] });
+    expect(placed.body.breakpoints).toEqual([{ id: expect.any(Number), verified: false, message: 'Not debugging: this launch runs without gdb.' }]);
+    await client.configurationDoneRequest();
+    await launched;
+    await terminated;
+    expect(client.eventSequence()).not.toContain('stopped');
   });
 
   it('fails the launch of an unknown target, naming the known ones', async () => {

@@ -12,14 +12,18 @@ export class SpawnedAdapterClient extends DebugClient {
   readonly adapterExit: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   private resolveExit!: (exit: { code: number | null; signal: NodeJS.Signals | null }) => void;
 
-  constructor(private readonly cwd: string) {
+  constructor(
+    private readonly cwd: string,
+    /** The adapter's environment (default: the test's), e.g. a PATH without gdb. */
+    private readonly env?: NodeJS.ProcessEnv,
+  ) {
     super(process.execPath, CLI_ENTRY, 'mirador');
     this.defaultTimeout = 10_000;
     this.adapterExit = new Promise((resolve) => (this.resolveExit = resolve));
   }
 
   override start(): Promise<void> {
-    this.adapter = spawn(process.execPath, [CLI_ENTRY, 'debug-adapter'], { cwd: this.cwd, stdio: 'pipe' });
+    this.adapter = spawn(process.execPath, [CLI_ENTRY, 'debug-adapter'], { cwd: this.cwd, stdio: 'pipe', ...(this.env ? { env: this.env } : {}) });
     this.adapter.stderr.setEncoding('utf8').on('data', (text: string) => (this.stderr += text));
     this.adapter.on('close', (code, signal) => this.resolveExit({ code, signal }));
     this.connect(this.adapter.stdout, this.adapter.stdin);
@@ -43,8 +47,13 @@ export class SpawnedAdapterClient extends DebugClient {
     return this.events.map((event) => event.event);
   }
 
+  /** Ends the adapter after a test: a disconnect first (it then removes its run folder), SIGKILL if that hangs. */
   async stopAll(): Promise<void> {
-    if (this.adapter.exitCode === null && this.adapter.signalCode === null) this.adapter.kill('SIGKILL');
+    if (this.adapter.exitCode === null && this.adapter.signalCode === null) {
+      const polite = this.disconnectRequest({ terminateDebuggee: true }).then(() => this.adapterExit);
+      const gone = await Promise.race([polite.then(() => true, () => false), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 3000))]);
+      if (!gone && this.adapter.exitCode === null && this.adapter.signalCode === null) this.adapter.kill('SIGKILL');
+    }
     await this.adapterExit;
   }
 }

@@ -5,8 +5,11 @@ import path from 'node:path';
 
 export interface TinyGuestSpec {
   lines: string[];
-  /** The status written to isa-debug-exit; `'idle'` halts forever instead (for stop and timeout tests). */
-  exit: number | 'idle';
+  /**
+   * The status written to isa-debug-exit; `'idle'` halts forever instead (for stop and timeout tests); `'spin'` loops
+   * forever without halting (a halted CPU cannot be single-stepped: it waits for an interrupt a stepping QEMU masks).
+   */
+  exit: number | 'idle' | 'spin';
 }
 
 const LINK_SCRIPT = 'ENTRY(_start)\nSECTIONS { . = 1M; .text : { *(.multiboot) *(.text) } .rodata : { *(.rodata) } }\n';
@@ -18,7 +21,9 @@ export function buildTinyGuest(dir: string, name: string, spec: TinyGuestSpec): 
   const ending =
     spec.exit === 'idle'
       ? ''
-      : `  mov $0xf4, %dx\n  mov $${spec.exit}, %eax\n  out %eax, %dx\n`;
+      : spec.exit === 'spin'
+        ? '4:\n  inc %ecx\n  jmp 4b\n'
+        : `  mov $0xf4, %dx\n  mov $${spec.exit}, %eax\n  out %eax, %dx\n`;
   const source = `
 .set MAGIC, 0x1BADB002
 .section .multiboot, "a"

@@ -1,0 +1,216 @@
+// The debugger in the workbench: its views, toolbar and editor marks, and what the IDE shows when the guest stops.
+import type { DebugProtocol } from '@vscode/debugprotocol';
+import type { LaunchArguments } from '../../../main/api';
+import type { EditorArea } from '../editor/editor-area';
+import type { Monaco } from '../editor/monaco-loader';
+import { CollapsibleSection } from '../workbench/collapsible-section';
+import type { Notifications } from '../workbench/notifications';
+import type { QuickInput } from '../workbench/quick-input';
+import type { StatusItem } from '../workbench/status-bar';
+import { BreakpointGutter } from './breakpoint-gutter';
+import { BreakpointStore } from './breakpoint-store';
+import { BreakpointsView } from './breakpoints-view';
+import { CallStackView } from './call-stack-view';
+import { DebugConsoleView } from './debug-console-view';
+import { DebugSessionController, type StepKind } from './debug-session-controller';
+import { DebugToolbar } from './debug-toolbar';
+import { DisassemblyView } from './disassembly-view';
+import { MemoryView } from './memory-view';
+import { StackFrameDecorations } from './stack-frame-decorations';
+import { VariablesView } from './variables-view';
+import { WatchView } from './watch-view';
+import { toWorkspacePath } from './workspace-path-mapping';
+import './debug.css';
+
+export interface DebugFeatureHost {
+  notifications: Notifications;
+  quickInput: QuickInput;
+  status: StatusItem;
+  workspaceRoot(): string | null;
+  openEditor(path: string, selection: { line: number; column: number }, preserveFocus: boolean): Promise<void>;
+  showPanel(id: string, focus: boolean): void;
+  /** Starts debugging the selected configuration, or the given one (restart). */
+  startDebugging(configuration?: LaunchArguments): Promise<void>;
+  stop(): Promise<void>;
+  runCommand(id: string): void;
+}
+
+export class DebugFeature {
+  readonly breakpoints = new BreakpointStore(localStorage);
+  readonly session: DebugSessionController;
+  readonly toolbar: DebugToolbar;
+  readonly console: DebugConsoleView;
+  readonly disassembly: DisassemblyView;
+  readonly memory: MemoryView;
+  readonly watch: WatchView;
+  readonly sections: CollapsibleSection[];
+  private gutter: BreakpointGutter | undefined;
+  private frameMarks: StackFrameDecorations | undefined;
+  private editors: EditorArea | undefined;
+  /** Files outside the workspace already announced in this session: one notice each, not one per step. */
+  private readonly announcedOutside = new Set<string>();
+  private wasActive = false;
+
+  constructor(private readonly host: DebugFeatureHost) {
+    this.session = new DebugSessionController(this.breakpoints, {
+      workspaceRoot: () => host.workspaceRoot(),
+      onBackgroundError: (message) => host.notifications.warn(message),
+    });
+    this.toolbar = new DebugToolbar((command) => host.runCommand(command));
+    this.console = new DebugConsoleView(this.session);
+    this.disassembly = new DisassemblyView(this.session, this.breakpoints);
+    this.memory = new MemoryView(this.session);
+    const openMemory = (reference: string) => {
+      host.showPanel('memory', false);
+      this.memory.go(reference);
+    };
+    const variables = new VariablesView(this.session, openMemory);
+    this.watch = new WatchView(this.session, localStorage, openMemory);
+    const callStack = new CallStackView(this.session);
+    const breakpointsView = new BreakpointsView(this.breakpoints, {
+      openAt: (path, line) => void host.openEditor(path, { line, column: 1 }, false),
+    });
+    this.sections = [
+      new CollapsibleSection('Variables', variables.element),
+      new CollapsibleSection('Watch', this.watch.element, {
+        actions: [
+          { label: 'Add Expression', icon: 'add', run: () => this.watch.focusInput() },
+          { label: 'Remove All Expressions', icon: 'close-all', run: () => this.watch.removeAll() },
+        ],
+      }),
+      new CollapsibleSection('Call Stack', callStack.element),
+      new CollapsibleSection('Breakpoints', breakpointsView.element, {
+        actions: [
+          { label: 'Add Function Breakpoint', icon: 'add', run: () => void this.addFunctionBreakpoint() },
+          { label: 'Toggle Activate Breakpoints', icon: 'activate-breakpoints', run: () => this.toggleAllBreakpoints() },
+          { label: 'Remove All Breakpoints', icon: 'close-all', run: () => this.breakpoints.removeAll() },
+        ],
+      }),
+    ];
+    this.session.onDidChange((change) => {
+      if (change === 'phase') this.onPhase();
+      else void this.presentStop();
+    });
+    this.onPhase();
+  }
+
+  load(workspaceRoot: string | null): void {
+    this.breakpoints.load(workspaceRoot);
+    this.watch.load(workspaceRoot);
+  }
+
+  /** Monaco has loaded: breakpoints go into the glyph margin, the stop line gets its mark. */
+  attachEditors(monaco: Monaco, editors: EditorArea): void {
+    this.editors = editors;
+    this.gutter = new BreakpointGutter(monaco, this.breakpoints);
+    this.frameMarks = new StackFrameDecorations(monaco);
+    const followFocus = (editor: { onDidFocusEditorText(listener: () => void): unknown }) => editor.onDidFocusEditorText(() => (this.session.granularity = 'line'));
+    monaco.editor.getEditors().forEach(followFocus);
+    monaco.editor.onDidCreateEditor(followFocus);
+    void this.presentStop();
+  }
+
+  toggleBreakpointAtCursor(): void {
+    if (!this.gutter?.toggleAtCursor(this.editors?.activeEditor)) this.host.notifications.info('Put the cursor on a line of a workspace file to toggle a breakpoint there (F9).');
+  }
+
+  async addFunctionBreakpoint(): Promise<void> {
+    const name = await this.host.quickInput.prompt({
+      title: 'Add Function Breakpoint',
+      placeholder: 'kernel_main',
+      prompt: 'The name of a function (a symbol of the image) to stop at.',
+      validate: (value) => (value.trim() ? null : 'Type a function name.'),
+    });
+    if (name) this.breakpoints.addFunction(name);
+  }
+
+  async start(): Promise<void> {
+    if (this.session.phase === 'stopped') return this.continue();
+    if (this.session.active) return this.host.notifications.info('The guest is already being debugged: pause it with F6, or stop it with Shift+F5.');
+    await this.host.startDebugging();
+  }
+
+  continue(): Promise<void> {
+    return this.guard(() => this.session.continue());
+  }
+
+  step(kind: StepKind): Promise<void> {
+    return this.guard(() => this.session.step(kind));
+  }
+
+  pause(): Promise<void> {
+    return this.guard(() => this.session.pause());
+  }
+
+  async restart(): Promise<void> {
+    const configuration = this.session.configuration;
+    if (!this.session.active || !configuration) return this.host.startDebugging();
+    this.console.appendNote(`Restarting ${configuration.name ?? configuration.target}…`);
+    try {
+      if (await this.session.restartInPlace()) return;
+    } catch (error) {
+      this.console.appendNote(`The adapter could not restart in place (${(error as Error).message}); launching again.`);
+    }
+    await this.host.startDebugging(configuration);
+  }
+
+  private async guard(action: () => Promise<void>): Promise<void> {
+    try {
+      await action();
+    } catch (error) {
+      this.host.notifications.error((error as Error).message);
+    }
+  }
+
+  private toggleAllBreakpoints(): void {
+    const anyEnabled = this.breakpoints.all().some((breakpoint) => breakpoint.enabled);
+    this.breakpoints.setAllEnabled(!anyEnabled);
+  }
+
+  private onPhase(): void {
+    const { phase } = this.session;
+    this.toolbar.setPhase(phase);
+    document.body.classList.toggle('debugging', phase !== 'inactive');
+    const name = this.session.configuration?.name ?? this.session.configuration?.target ?? '';
+    this.host.status.setVisible(phase !== 'inactive');
+    if (phase === 'initializing') this.host.status.set(`Debugging ${name}: starting`, 'Debug session starting');
+    else if (phase === 'running') this.host.status.set(`Debugging ${name}: running`, 'The guest is running; pause with F6');
+    if (phase === 'inactive') {
+      if (this.wasActive) this.console.appendNote('Debug session ended');
+      this.announcedOutside.clear();
+      this.frameMarks?.set(undefined);
+    }
+    this.wasActive = phase !== 'inactive';
+    if (phase === 'running') this.frameMarks?.set(undefined);
+    if (phase === 'initializing') this.console.appendNote(`Debugging ${name}`);
+  }
+
+  /** After a stop or a frame pick: the editor at the frame's line, or the Disassembly view when there is no source. */
+  private async presentStop(): Promise<void> {
+    const frame = this.session.selectedFrame;
+    const stop = this.session.stopState;
+    if (!stop) return;
+    const top = frame !== undefined && frame === stop.frames[0];
+    this.host.status.set(`Debugging ${this.session.configuration?.name ?? ''}: paused on ${stop.description ?? stop.reason}`, frame ? describeFrame(frame) : 'Paused');
+    if (!frame) return;
+    const path = frame.source?.path ? toWorkspacePath(this.host.workspaceRoot(), frame.source.path) : undefined;
+    const instructionMode = this.session.granularity === 'instruction';
+    if (path && frame.line > 0) {
+      this.frameMarks?.set({ path, line: frame.line, column: frame.column || 1, top });
+      await this.host.openEditor(path, { line: frame.line, column: Math.max(frame.column, 1) }, instructionMode);
+      if (instructionMode) this.host.showPanel('disassembly', false);
+      return;
+    }
+    this.frameMarks?.set(undefined);
+    if (frame.source?.path && !this.announcedOutside.has(frame.source.path)) {
+      this.announcedOutside.add(frame.source.path);
+      this.host.notifications.info(`Stopped in ${frame.source.path}, outside the workspace: showing the Disassembly view.`);
+    }
+    this.host.showPanel('disassembly', false);
+  }
+}
+
+function describeFrame(frame: DebugProtocol.StackFrame): string {
+  const where = frame.source?.path ? `${frame.source.path}:${frame.line}` : (frame.instructionPointerReference ?? '');
+  return `${frame.name} ${where}`.trim();
+}

@@ -1,0 +1,130 @@
+// The IDE's debug session logic against a scripted DAP client: breakpoints before configurationDone, stops, steps.
+import { describe, expect, it } from 'vitest';
+import { BreakpointStore } from '../../../renderer/src/debug/breakpoint-store';
+import type { DapClient, DapEvent } from '../../../renderer/src/debug/dap-client';
+import { DebugSessionController, type DebugChange } from '../../../renderer/src/debug/debug-session-controller';
+
+/** Answers requests from a script and records them; events are pushed by the test. */
+class ScriptedClient {
+  readonly sent: { command: string; args: unknown }[] = [];
+  private readonly listeners = new Set<(event: DapEvent) => void>();
+  constructor(private readonly answer: (command: string, args: Record<string, unknown>) => unknown) {}
+  request<T>(command: string, args?: unknown): Promise<T> {
+    this.sent.push({ command, args });
+    try {
+      return Promise.resolve(this.answer(command, (args ?? {}) as Record<string, unknown>) as T);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
+  onEvent(listener: (event: DapEvent) => void): void {
+    this.listeners.add(listener);
+  }
+  emit(event: string, body: Record<string, unknown>): void {
+    for (const listener of this.listeners) listener({ event, body });
+  }
+  asClient(): DapClient {
+    return this as unknown as DapClient;
+  }
+}
+
+const memory = () => {
+  const data = new Map<string, string>();
+  return { getItem: (key: string) => data.get(key) ?? null, setItem: (key: string, value: string) => void data.set(key, value) };
+};
+
+function settle(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+const FRAMES = [
+  { id: 1000, name: 'kernel_main', line: 53, column: 5, source: { path: '/ws/kernel.c', name: 'kernel.c' }, instructionPointerReference: '0x100040' },
+  { id: 1001, name: '_start', line: 20, column: 1, source: { path: '/ws/boot.S', name: 'boot.S' } },
+];
+
+function answers(command: string, args: Record<string, unknown>): unknown {
+  if (command === 'setBreakpoints') return { breakpoints: (args.breakpoints as { line: number }[]).map((b, i) => ({ id: i + 1, verified: true, line: b.line + 1 })) };
+  if (command === 'setFunctionBreakpoints') return { breakpoints: (args.breakpoints as unknown[]).map(() => ({ verified: true })) };
+  if (command === 'threads') return { threads: [{ id: 1, name: 'CPU#0' }] };
+  if (command === 'stackTrace') return { stackFrames: FRAMES };
+  return {};
+}
+
+describe('DebugSessionController', () => {
+  it('sends every source and function breakpoint with absolute paths before configuration ends, and records the verdicts', async () => {
+    const store = new BreakpointStore(memory());
+    store.load('/ws');
+    store.addSource('kernel.c', 52);
+    store.addSource('src/boot.S', 10);
+    store.setEnabled(store.addSource('src/boot.S', 11).id, false);
+    store.addFunction('kernel_main');
+    const controller = new DebugSessionController(store, { workspaceRoot: () => '/ws', onBackgroundError: (message) => expect.fail(message) });
+    const client = new ScriptedClient(answers);
+    controller.attach(client.asClient(), { supportsFunctionBreakpoints: true, supportsConditionalBreakpoints: true }, { target: 'qemu' });
+    await controller.configure(client.asClient());
+    expect(client.sent.map((request) => request.command)).toEqual(['setBreakpoints', 'setBreakpoints', 'setFunctionBreakpoints']);
+    expect(client.sent[0].args).toMatchObject({ source: { path: '/ws/kernel.c', name: 'kernel.c' }, breakpoints: [{ line: 52 }] });
+    expect(client.sent[1].args).toMatchObject({ source: { path: '/ws/src/boot.S' }, breakpoints: [{ line: 10 }] });
+    expect(store.sources('kernel.c')[0]).toMatchObject({ verified: true, actualLine: 53 });
+    expect(controller.phase).toBe('running');
+
+    // Removing the last breakpoint of a file still tells the adapter, with an empty list.
+    store.remove(store.sources('kernel.c')[0].id);
+    await settle();
+    expect(client.sent.at(-1)).toEqual({ command: 'setBreakpoints', args: expect.objectContaining({ source: expect.objectContaining({ path: '/ws/kernel.c' }), breakpoints: [] }) });
+  });
+
+  it('reads the stack on a stop, steps by instruction when asked, and drops the answer to an outdated stop', async () => {
+    const store = new BreakpointStore(memory());
+    store.load('/ws');
+    const controller = new DebugSessionController(store, { workspaceRoot: () => '/ws', onBackgroundError: () => undefined });
+    const client = new ScriptedClient(answers);
+    const changes: DebugChange[] = [];
+    controller.onDidChange((change) => changes.push(change));
+    controller.attach(client.asClient(), { supportsSteppingGranularity: true }, { target: 'qemu' });
+    await controller.configure(client.asClient());
+    client.emit('stopped', { reason: 'breakpoint', threadId: 1 });
+    await settle();
+    expect(controller.phase).toBe('stopped');
+    expect(controller.selectedFrame?.name).toBe('kernel_main');
+    expect(controller.stopState).toMatchObject({ reason: 'breakpoint', threadId: 1 });
+    expect(client.sent.find((request) => request.command === 'stackTrace')?.args).toMatchObject({ threadId: 1, startFrame: 0 });
+
+    controller.selectFrame(controller.stopState!.frames[1]);
+    expect(controller.selectedFrame?.name).toBe('_start');
+
+    controller.granularity = 'instruction';
+    await controller.step('next');
+    expect(client.sent.at(-1)).toEqual({ command: 'next', args: { threadId: 1, granularity: 'instruction' } });
+    expect(controller.phase).toBe('running');
+    expect(controller.selectedFrame).toBeUndefined();
+
+    // A stop whose stack arrives after the guest was resumed again must not show stale frames.
+    client.emit('stopped', { reason: 'step', threadId: 1 });
+    client.emit('continued', { threadId: 1 });
+    await settle();
+    expect(changes).toContain('phase');
+    expect(controller.stopState).toBeUndefined();
+  });
+
+  it('goes back to stopped when a step is refused, and forgets everything when the session ends', async () => {
+    const store = new BreakpointStore(memory());
+    store.load('/ws');
+    store.addSource('kernel.c', 52);
+    const controller = new DebugSessionController(store, { workspaceRoot: () => '/ws', onBackgroundError: () => undefined });
+    const client = new ScriptedClient((command, args) => {
+      if (command === 'stepIn') throw new Error('cannot step here');
+      return answers(command, args);
+    });
+    controller.attach(client.asClient(), {}, { target: 'qemu' });
+    await controller.configure(client.asClient());
+    client.emit('stopped', { reason: 'entry', threadId: 1 });
+    await settle();
+    await expect(controller.step('stepIn')).rejects.toThrow('cannot step here');
+    expect(controller.phase).toBe('stopped');
+    expect(controller.selectedFrame?.name).toBe('kernel_main');
+    controller.detach(client.asClient());
+    expect(controller.phase).toBe('inactive');
+    expect(store.sources()[0].verified).toBeUndefined();
+  });
+});
