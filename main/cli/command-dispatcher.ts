@@ -11,6 +11,8 @@ const COMMANDS: Record<string, () => Promise<CliCommand>> = {
   doctor: async () => (await import('./commands/doctor-command')).doctorCommand,
   targets: async () => (await import('./commands/targets-command')).targetsCommand,
   run: async () => (await import('./commands/run-command')).runCommand,
+  notebook: async () => (await import('./commands/notebook-command')).notebookCommand,
+  dissect: async () => (await import('./commands/dissect-command')).dissectCommand,
   'debug-adapter': async () => (await import('./commands/debug-adapter-command')).debugAdapterCommand,
 };
 

@@ -1,0 +1,87 @@
+// `mirador dissect FILE [--filter EXPR] [--json]`: tshark-like summary lines (or detail trees) of a pcap/pcapng file.
+import { readCaptureFile } from '../../services/capture/capture-file-reader';
+import { DissectionSession } from '../../services/dissect/dissection-session';
+import { dissectFrame } from '../../services/dissect/frame-dissector';
+import { compileDisplayFilter, type DisplayFilter } from '../../services/display-filter/display-filter';
+import type { CliCommand } from '../cli-command';
+import { CliError, UsageError } from '../cli-error';
+import { parseCommandOptions } from '../parse-command-options';
+import { summaryLine } from '../dissect-summary-line';
+
+/** Lines are handed to stdout in batches: one write per line would dominate the run time on big captures. */
+const BATCH_LINES = 2000;
+
+export const dissectCommand: CliCommand = {
+  async run(args, context) {
+    const { file, rest } = splitFileArgument(args);
+    const values = parseCommandOptions(rest, { filter: { type: 'string' }, json: { type: 'boolean' } });
+    if (file === undefined) throw new UsageError('missing FILE (a pcap or pcapng capture)');
+    let filter: DisplayFilter | undefined;
+    if (values.filter !== undefined) {
+      const compiled = compileDisplayFilter(values.filter);
+      if (!compiled.ok) throw new UsageError(`invalid filter at column ${compiled.column}: ${compiled.message}\n  ${values.filter}\n  ${' '.repeat(compiled.column - 1)}^`);
+      filter = compiled.filter;
+    }
+    const json = values.json === true;
+    const session = new DissectionSession();
+    const options = { tree: json, fields: filter?.fields };
+    let batch: string[] = [];
+    const flush = () => {
+      if (batch.length > 0) context.stdout(batch.join('\n'));
+      batch = [];
+    };
+    let number = 0;
+    let firstSeconds = 0;
+    let firstNanoseconds = 0;
+    let printed = 0;
+    if (json) batch.push('[');
+    const result = readCaptureFile(file, (frame) => {
+      number++;
+      if (number === 1) {
+        firstSeconds = frame.seconds;
+        firstNanoseconds = frame.nanoseconds;
+      }
+      const d = dissectFrame(session, frame, number, options);
+      if (filter && !filter.matches(d)) return;
+      const relative = relativeTime(frame.seconds - firstSeconds, frame.nanoseconds - firstNanoseconds);
+      if (json) {
+        const record = { number, time: relative, source: d.source, destination: d.destination, protocol: d.protocol, length: frame.originalLength, info: d.info, malformed: d.malformed, protocols: d.protocols, tree: d.tree };
+        batch.push(`${printed > 0 ? ',' : ''}${JSON.stringify(record)}`);
+      } else {
+        batch.push(summaryLine(number, relative, d.source, d.destination, d.protocol, frame.originalLength, d.info));
+      }
+      printed++;
+      if (batch.length >= BATCH_LINES) flush();
+    });
+    if (json) batch.push(']');
+    flush();
+    if (result.error) {
+      const reason = (result.error as NodeJS.ErrnoException).code === 'ENOENT' ? `cannot open ${file}: no such file` : result.error.message;
+      throw new CliError(`${file}: ${reason} (after ${result.frameCount} good frames)`);
+    }
+    return 0;
+  },
+};
+
+/** Seconds since the first frame, six decimals, truncated like Wireshark's relative time. */
+function relativeTime(seconds: number, nanoseconds: number): string {
+  const micro = Math.trunc((seconds * 1e9 + nanoseconds) / 1000);
+  const sign = micro < 0 ? '-' : '';
+  const magnitude = Math.abs(micro);
+  return `${sign}${Math.trunc(magnitude / 1e6)}.${String(magnitude % 1e6).padStart(6, '0')}`;
+}
+
+/** FILE may come before or after the options; the value of --filter is not a file. */
+function splitFileArgument(args: string[]): { file: string | undefined; rest: string[] } {
+  const rest: string[] = [];
+  let file: string | undefined;
+  for (let index = 0; index < args.length; index++) {
+    const arg = args[index]!;
+    if (arg === '--filter') {
+      rest.push(arg);
+      if (index + 1 < args.length) rest.push(args[++index]!);
+    } else if (arg.startsWith('-') || file !== undefined) rest.push(arg);
+    else file = arg;
+  }
+  return { file, rest };
+}

@@ -1,0 +1,53 @@
+// Reads a pcap or pcapng file in chunks (never the whole file at once), handing each good frame to a callback.
+import { closeSync, openSync, readSync } from 'node:fs';
+import type { CaptureDecoder } from './capture-decoder';
+import { CaptureFormatError, type CaptureFrame } from './capture-frame';
+import { PcapReader } from './pcap-reader';
+import { PcapngReader, PCAPNG_SECTION_HEADER } from './pcapng-reader';
+
+const CHUNK_SIZE = 1024 * 1024;
+
+export interface CaptureReadResult {
+  frameCount: number;
+  /** Set when the file is damaged or unreadable; every frame before the damage was delivered. */
+  error?: CaptureFormatError | Error;
+}
+
+/** Picks the decoder from the file's first four bytes: pcapng's section header type, else pcap (which checks its magic). */
+export function createCaptureDecoder(firstBytes: Buffer): CaptureDecoder {
+  return firstBytes.length >= 4 && firstBytes.readUInt32LE(0) === PCAPNG_SECTION_HEADER ? new PcapngReader() : new PcapReader();
+}
+
+/** Frames are views into the chunk just read (no copy); keep one past the callback only by copying it (e.g. into a CaptureFrameStore). */
+export function readCaptureFile(file: string, onFrame: (frame: CaptureFrame) => void): CaptureReadResult {
+  let descriptor: number;
+  try {
+    descriptor = openSync(file, 'r');
+  } catch (error) {
+    return { frameCount: 0, error: error as Error };
+  }
+  let decoder: CaptureDecoder | undefined;
+  let frameCount = 0;
+  try {
+    for (;;) {
+      // A fresh chunk each time: frames handed out earlier still point into the previous one.
+      const chunk = Buffer.allocUnsafe(CHUNK_SIZE);
+      const length = readSync(descriptor, chunk, 0, CHUNK_SIZE, null);
+      if (length === 0) break;
+      const bytes = chunk.subarray(0, length);
+      decoder ??= createCaptureDecoder(bytes);
+      decoder.push(bytes);
+      for (let frame = decoder.next(); frame; frame = decoder.next()) {
+        frameCount++;
+        onFrame(frame);
+      }
+      if (decoder.error) return { frameCount, error: decoder.error };
+    }
+  } catch (error) {
+    return { frameCount, error: error as Error };
+  } finally {
+    closeSync(descriptor);
+  }
+  const error = decoder ? decoder.finish() : new CaptureFormatError('the file is empty', 0);
+  return error ? { frameCount, error } : { frameCount };
+}

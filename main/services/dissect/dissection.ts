@@ -1,0 +1,95 @@
+// What dissecting one frame produces: the summary columns, the protocols present, the detail tree and the filterable fields.
+import type { DissectionSession } from './dissection-session';
+
+export interface DetailNode {
+  label: string;
+  /** Byte range in the frame, for the hex pane's highlight. */
+  start: number;
+  length: number;
+  children?: DetailNode[];
+}
+
+export type FieldValue = number | string;
+
+export interface DissectionOptions {
+  /** Build the detail tree (costly: only for the selected packet or --json). */
+  tree?: boolean;
+  /** Record only these fields' values (what a display filter reads). */
+  fields?: ReadonlySet<string>;
+}
+
+export class Dissection {
+  source = '';
+  destination = '';
+  protocol = '';
+  info = '';
+  malformed = false;
+  /** Filter names of the protocols present, outermost first (eth, ip, udp, dns...). */
+  readonly protocols: string[] = [];
+  readonly tree: DetailNode[] | undefined;
+  readonly fields: Map<string, FieldValue[]> | undefined;
+  private readonly wanted: ReadonlySet<string> | undefined;
+  /** Above 0 while dissecting the packet an ICMP error quotes: its layers add fields but leave the columns alone. */
+  quoteDepth = 0;
+  /** TTL of the outer IPv4 header, which ICMP echo's Info line repeats (-1 when none). */
+  ipTtl = -1;
+
+  constructor(
+    readonly data: Buffer,
+    readonly frameNumber: number,
+    readonly session: DissectionSession,
+    options: DissectionOptions = {},
+  ) {
+    this.tree = options.tree ? [] : undefined;
+    this.wanted = options.fields;
+    this.fields = options.fields ? new Map() : undefined;
+  }
+
+  /** Starts a protocol layer: names it for filters and, when building the tree, returns its node's children. */
+  layer(filterName: string, label: string | (() => string), start: number, length: number): DetailNode[] | undefined {
+    this.protocols.push(filterName);
+    return this.item(this.tree, label, start, length, true);
+  }
+
+  /** Adds a tree line under `parent` (nothing when the tree is off); labels may be thunks so they cost nothing then. */
+  item(parent: DetailNode[] | undefined, label: string | (() => string), start: number, length: number, branch = false): DetailNode[] | undefined {
+    if (!parent) return undefined;
+    const node: DetailNode = { label: typeof label === 'string' ? label : label(), start, length };
+    if (branch) node.children = [];
+    parent.push(node);
+    return node.children;
+  }
+
+  wants(name: string): boolean {
+    return this.wanted !== undefined && this.wanted.has(name);
+  }
+
+  field(name: string, value: FieldValue): void {
+    if (!this.wanted || !this.wanted.has(name)) return;
+    const values = this.fields!.get(name);
+    if (values) values.push(value);
+    else this.fields!.set(name, [value]);
+  }
+
+  /** Malformed input is a finding, not a failure: say where and keep what was understood. */
+  /** Sets the columns unless this layer is inside a quoted packet. */
+  columns(protocol: string, info: string): void {
+    if (this.quoteDepth > 0) return;
+    this.protocol = protocol;
+    this.info = info;
+  }
+
+  addresses(source: string, destination: string): void {
+    if (this.quoteDepth > 0) return;
+    this.source = source;
+    this.destination = destination;
+  }
+
+  markMalformed(protocol: string, reason: string, at: number): void {
+    // Wireshark glues the mark to a transport's port pair but spaces it after other text; either way it ends the line.
+    if (!this.malformed) this.info = this.info === '' || this.info.endsWith(' ') || /\d → \d+$/.test(this.info) ? `${this.info}[Malformed Packet]` : `${this.info} [Malformed Packet]`;
+    this.malformed = true;
+    if (!this.protocols.includes('_ws.malformed')) this.protocols.push('_ws.malformed');
+    this.item(this.tree, `[Malformed Packet: ${protocol}: ${reason}]`, at, Math.max(0, this.data.length - at));
+  }
+}

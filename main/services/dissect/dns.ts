@@ -1,0 +1,120 @@
+// DNS (and mDNS): header, questions and resource records with compressed names; the Info line lists them like Wireshark.
+import { formatIpv4, formatIpv6 } from './address-format';
+import type { Dissection } from './dissection';
+import { readDnsName } from './dns-name';
+
+const TYPE_NAMES: Record<number, string> = { 1: 'A', 2: 'NS', 5: 'CNAME', 6: 'SOA', 12: 'PTR', 13: 'HINFO', 15: 'MX', 16: 'TXT', 28: 'AAAA', 33: 'SRV', 41: 'OPT', 47: 'NSEC', 64: 'SVCB', 65: 'HTTPS', 255: 'ANY' };
+const RCODE_NAMES = ['No error', 'Server failure', 'No such name', 'Not implemented', 'Refused'];
+
+export function dnsTypeName(type: number): string {
+  return TYPE_NAMES[type] ?? `Unknown (${type})`;
+}
+
+export function dissectDns(d: Dissection, offset: number, end: number, protocol: 'DNS' | 'MDNS'): void {
+  const bytes = d.data;
+  const tree = d.layer(protocol === 'DNS' ? 'dns' : 'mdns', protocol === 'DNS' ? 'Domain Name System' : 'Multicast Domain Name System', offset, end - offset);
+  if (protocol === 'MDNS') d.protocols.push('dns');
+  if (end - offset < 12) {
+    d.columns(protocol, '');
+    d.markMalformed(protocol, `header needs 12 bytes, has ${end - offset}`, offset);
+    return;
+  }
+  const id = bytes.readUInt16BE(offset);
+  const flags = bytes.readUInt16BE(offset + 2);
+  const response = (flags & 0x8000) !== 0;
+  const opcode = (flags >> 11) & 0xf;
+  const rcode = flags & 0xf;
+  const counts = [bytes.readUInt16BE(offset + 4), bytes.readUInt16BE(offset + 6), bytes.readUInt16BE(offset + 8), bytes.readUInt16BE(offset + 10)];
+  d.field('dns.id', id);
+  d.field('dns.flags.response', response ? 1 : 0);
+  if (response) d.field('dns.flags.rcode', rcode);
+  d.field('dns.count.queries', counts[0]!);
+  d.field('dns.count.answers', counts[1]!);
+  d.item(tree, () => `Transaction ID: 0x${id.toString(16).padStart(4, '0')}`, offset, 2);
+  d.item(tree, () => `Flags: 0x${flags.toString(16).padStart(4, '0')} ${response ? 'Standard query response' : 'Standard query'}${response ? `, ${RCODE_NAMES[rcode] ?? `rcode ${rcode}`}` : ''}`, offset + 2, 2);
+  d.item(tree, () => `Questions: ${counts[0]}, Answer RRs: ${counts[1]}, Authority RRs: ${counts[2]}, Additional RRs: ${counts[3]}`, offset + 4, 8);
+  const operation = opcode === 0 ? 'Standard query' : opcode === 4 ? 'Zone change notification' : opcode === 5 ? 'Dynamic update' : `Unknown operation (${opcode})`;
+  let info = `${operation}${response ? ' response' : ''} 0x${id.toString(16).padStart(4, '0')}`;
+  if (response && rcode !== 0) info += ` ${RCODE_NAMES[rcode] ?? `Unknown error (${rcode})`}`;
+  d.columns(protocol, info);
+  let at = offset + 12;
+  const queries = d.item(tree, 'Queries', at, 0, true);
+  for (let index = 0; index < counts[0]!; index++) {
+    const name = readDnsName(bytes, offset, at, end);
+    if (typeof name === 'string') return fail(d, protocol, info, name, at);
+    if (name.end + 4 > end) return fail(d, protocol, info, 'question cut short', at);
+    const type = bytes.readUInt16BE(name.end);
+    d.field('dns.qry.name', name.name);
+    d.field('dns.qry.type', type);
+    info += ` ${dnsTypeName(type)} ${name.name}`;
+    d.item(queries, () => `${name.name}: type ${dnsTypeName(type)}, class ${bytes.readUInt16BE(name.end + 2) & 0x7fff}`, at, name.end + 4 - at);
+    at = name.end + 4;
+  }
+  const sections = ['Answers', 'Authoritative nameservers', 'Additional records'];
+  for (let section = 0; section < 3; section++) {
+    const count = counts[section + 1]!;
+    if (count === 0) continue;
+    const branch = d.item(tree, sections[section]!, at, 0, true);
+    for (let index = 0; index < count; index++) {
+      const name = readDnsName(bytes, offset, at, end);
+      if (typeof name === 'string') return fail(d, protocol, info, name, at);
+      if (name.end + 10 > end) return fail(d, protocol, info, 'resource record cut short', at);
+      const type = bytes.readUInt16BE(name.end);
+      const ttl = bytes.readUInt32BE(name.end + 4);
+      const dataLength = bytes.readUInt16BE(name.end + 8);
+      const data = name.end + 10;
+      if (data + dataLength > end) return fail(d, protocol, info, 'record data runs past the message', at);
+      const value = recordData(d, offset, type, data, dataLength, end);
+      if (value === undefined) return fail(d, protocol, info, `bad ${dnsTypeName(type)} record data`, data);
+      d.field('dns.resp.name', name.name);
+      d.field('dns.resp.type', type);
+      info += value ? ` ${dnsTypeName(type)} ${value}` : ` ${dnsTypeName(type)}`;
+      d.item(branch, () => `${name.name}: type ${dnsTypeName(type)}, class ${bytes.readUInt16BE(name.end + 2) & 0x7fff}${value ? `, ${value}` : ''}, ttl ${ttl}`, at, data + dataLength - at);
+      at = data + dataLength;
+    }
+  }
+  d.columns(protocol, info);
+}
+
+function fail(d: Dissection, protocol: string, info: string, reason: string, at: number): void {
+  d.columns(protocol, info);
+  d.markMalformed(protocol, reason, at);
+}
+
+/** The record's data as Wireshark's Info shows it ('' for types it only names); undefined when malformed. */
+function recordData(d: Dissection, message: number, type: number, at: number, length: number, end: number): string | undefined {
+  const bytes = d.data;
+  switch (type) {
+    case 1: {
+      if (length !== 4) return undefined;
+      const address = formatIpv4(bytes, at);
+      d.field('dns.a', address);
+      return address;
+    }
+    case 28: {
+      if (length !== 16) return undefined;
+      const address = formatIpv6(bytes, at);
+      d.field('dns.aaaa', address);
+      return address;
+    }
+    case 2:
+    case 5:
+    case 12: {
+      const name = readDnsName(bytes, message, at, Math.min(end, at + length));
+      if (typeof name === 'string') return undefined;
+      if (type === 5) d.field('dns.cname', name.name);
+      return name.name;
+    }
+    case 15: {
+      if (length < 3) return undefined;
+      const name = readDnsName(bytes, message, at + 2, Math.min(end, at + length));
+      return typeof name === 'string' ? undefined : `${bytes.readUInt16BE(at)} ${name.name}`;
+    }
+    case 6: {
+      const name = readDnsName(bytes, message, at, Math.min(end, at + length));
+      return typeof name === 'string' ? undefined : name.name;
+    }
+    default:
+      return '';
+  }
+}

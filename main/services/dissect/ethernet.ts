@@ -1,0 +1,91 @@
+// Ethernet II (and 802.1Q / 802.1ad VLAN tags): MAC addresses, then the payload by EtherType.
+import { formatMac } from './address-format';
+import { dissectArp } from './arp';
+import { dissectData } from './data';
+import type { Dissection } from './dissection';
+import { dissectIpv4 } from './ipv4';
+import { dissectIpv6 } from './ipv6';
+
+const VLAN_TYPES = new Set([0x8100, 0x88a8, 0x9100]);
+
+export function dissectEthernet(d: Dissection, offset: number, end: number): void {
+  const bytes = d.data;
+  if (end - offset < 14) {
+    d.layer('eth', 'Ethernet II', offset, end - offset);
+    d.columns('Ethernet', '');
+    d.markMalformed('Ethernet', `header needs 14 bytes, frame has ${end - offset}`, offset);
+    return;
+  }
+  const destination = formatMac(bytes, offset);
+  const source = formatMac(bytes, offset + 6);
+  const tree = d.layer('eth', () => `Ethernet II, Src: ${source}, Dst: ${destination}`, offset, 14);
+  if (tree) {
+    d.item(tree, `Destination: ${destination}`, offset, 6);
+    d.item(tree, `Source: ${source}`, offset + 6, 6);
+  }
+  if (d.fields) {
+    d.field('eth.dst', destination);
+    d.field('eth.src', source);
+    d.field('eth.addr', source);
+    d.field('eth.addr', destination);
+  }
+  d.addresses(source, destination);
+  let type = bytes.readUInt16BE(offset + 12);
+  let at = offset + 14;
+  if (tree) d.item(tree, `Type: ${etherTypeName(type)} (0x${type.toString(16).padStart(4, '0')})`, offset + 12, 2);
+  while (VLAN_TYPES.has(type)) {
+    if (end - at < 4) {
+      d.layer('vlan', '802.1Q Virtual LAN', at, end - at);
+      d.markMalformed('VLAN', 'tag cut short', at);
+      return;
+    }
+    const tagControl = bytes.readUInt16BE(at);
+    const vlanId = tagControl & 0x0fff;
+    const inner = bytes.readUInt16BE(at + 2);
+    const vlan = d.layer('vlan', () => `802.1Q Virtual LAN, PRI: ${tagControl >> 13}, DEI: ${(tagControl >> 12) & 1}, ID: ${vlanId}`, at, 4);
+    d.item(vlan, () => `ID: ${vlanId}`, at, 2);
+    d.item(vlan, () => `Type: ${etherTypeName(inner)} (0x${inner.toString(16).padStart(4, '0')})`, at + 2, 2);
+    d.field('vlan.id', vlanId);
+    type = inner;
+    at += 4;
+  }
+  d.field('eth.type', type);
+  if (type < 0x0600) {
+    // An 802.3 length field: LLC follows, which is not dissected here.
+    d.columns('LLC', `802.3 frame, length ${type}`);
+    dissectData(d, at, end);
+    return;
+  }
+  dissectEtherType(d, type, at, end);
+}
+
+export function dissectEtherType(d: Dissection, type: number, offset: number, end: number): void {
+  switch (type) {
+    case 0x0800:
+      return dissectIpv4(d, offset, end);
+    case 0x86dd:
+      return dissectIpv6(d, offset, end);
+    case 0x0806:
+      return dissectArp(d, offset, end);
+    default:
+      d.columns(`0x${type.toString(16).padStart(4, '0')}`, `Ethernet II`);
+      return dissectData(d, offset, end);
+  }
+}
+
+function etherTypeName(type: number): string {
+  switch (type) {
+    case 0x0800:
+      return 'IPv4';
+    case 0x86dd:
+      return 'IPv6';
+    case 0x0806:
+      return 'ARP';
+    case 0x8100:
+      return '802.1Q Virtual LAN';
+    case 0x88a8:
+      return '802.1ad';
+    default:
+      return 'Unknown';
+  }
+}

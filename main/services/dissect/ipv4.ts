@@ -1,0 +1,70 @@
+// IPv4: header fields, fragments flagged (not reassembled), then the payload by protocol number.
+import { formatIpv4 } from './address-format';
+import { dissectData } from './data';
+import type { Dissection } from './dissection';
+import { dissectIpPayload, ipProtocolName } from './ip-payload';
+
+export function dissectIpv4(d: Dissection, offset: number, end: number): void {
+  const bytes = d.data;
+  if (end - offset < 20) {
+    d.layer('ip', 'Internet Protocol Version 4', offset, end - offset);
+    d.columns('IPv4', '');
+    d.markMalformed('IPv4', `header needs 20 bytes, has ${end - offset}`, offset);
+    return;
+  }
+  const headerLength = (bytes[offset]! & 0x0f) * 4;
+  const version = bytes[offset]! >> 4;
+  const totalLength = bytes.readUInt16BE(offset + 2);
+  const id = bytes.readUInt16BE(offset + 4);
+  const flagsAndOffset = bytes.readUInt16BE(offset + 6);
+  const ttl = bytes[offset + 8]!;
+  const protocol = bytes[offset + 9]!;
+  const source = formatIpv4(bytes, offset + 12);
+  const destination = formatIpv4(bytes, offset + 16);
+  const moreFragments = (flagsAndOffset & 0x2000) !== 0;
+  const fragmentOffset = (flagsAndOffset & 0x1fff) * 8;
+  const tree = d.layer('ip', () => `Internet Protocol Version 4, Src: ${source}, Dst: ${destination}`, offset, headerLength);
+  d.addresses(source, destination);
+  if (d.quoteDepth === 0) d.ipTtl = ttl;
+  if (d.fields) {
+    d.field('ip.src', source);
+    d.field('ip.dst', destination);
+    d.field('ip.addr', source);
+    d.field('ip.addr', destination);
+    d.field('ip.proto', protocol);
+    d.field('ip.ttl', ttl);
+    d.field('ip.id', id);
+    d.field('ip.len', totalLength);
+    d.field('ip.flags.mf', moreFragments ? 1 : 0);
+    d.field('ip.flags.df', flagsAndOffset & 0x4000 ? 1 : 0);
+    d.field('ip.frag_offset', fragmentOffset);
+  }
+  if (tree) {
+    d.item(tree, `Version: ${version}`, offset, 1);
+    d.item(tree, `Header Length: ${headerLength} bytes`, offset, 1);
+    d.item(tree, `Total Length: ${totalLength}`, offset + 2, 2);
+    d.item(tree, `Identification: 0x${id.toString(16).padStart(4, '0')} (${id})`, offset + 4, 2);
+    d.item(tree, `Flags: ${flagsAndOffset & 0x4000 ? "Don't fragment" : moreFragments ? 'More fragments' : 'none'}`, offset + 6, 2);
+    d.item(tree, `Fragment Offset: ${fragmentOffset}`, offset + 6, 2);
+    d.item(tree, `Time to Live: ${ttl}`, offset + 8, 1);
+    d.item(tree, `Protocol: ${ipProtocolName(protocol)} (${protocol})`, offset + 9, 1);
+    d.item(tree, `Source Address: ${source}`, offset + 12, 4);
+    d.item(tree, `Destination Address: ${destination}`, offset + 16, 4);
+  }
+  d.columns('IPv4', '');
+  if (version !== 4 || headerLength < 20 || headerLength > end - offset || totalLength < headerLength) {
+    d.markMalformed('IPv4', `bad header (version ${version}, header length ${headerLength}, total length ${totalLength})`, offset);
+    return;
+  }
+  // Trailing Ethernet padding is not payload; a total length past the capture means the frame was cut (snaplen).
+  const payloadEnd = Math.min(end, offset + totalLength);
+  if (moreFragments || fragmentOffset > 0) d.protocols.push('ip.fragment');
+  // Without reassembly, only the first fragment holds the transport header: later ones are data (as tshark with ip.defragment off).
+  if (fragmentOffset > 0) {
+    d.columns('IPv4', `Fragmented IP protocol (proto=${ipProtocolName(protocol)} ${protocol}, off=${fragmentOffset}, ID=${id.toString(16).padStart(4, '0')})`);
+    d.item(tree, '[Fragment: not reassembled]', offset + 6, 2);
+    dissectData(d, offset + headerLength, payloadEnd);
+    return;
+  }
+  dissectIpPayload(d, protocol, offset + headerLength, payloadEnd, source, destination);
+}

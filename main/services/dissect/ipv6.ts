@@ -1,0 +1,78 @@
+// IPv6: fixed header, the chain of extension headers (hop-by-hop, routing, fragment, destination options), then the payload.
+import { formatIpv6 } from './address-format';
+import { dissectData } from './data';
+import type { Dissection } from './dissection';
+import { dissectIpPayload, ipProtocolName } from './ip-payload';
+
+const HOP_BY_HOP = 0;
+const ROUTING = 43;
+const FRAGMENT = 44;
+const DESTINATION_OPTIONS = 60;
+const NO_NEXT_HEADER = 59;
+
+export function dissectIpv6(d: Dissection, offset: number, end: number): void {
+  const bytes = d.data;
+  if (end - offset < 40) {
+    d.layer('ipv6', 'Internet Protocol Version 6', offset, end - offset);
+    d.columns('IPv6', '');
+    d.markMalformed('IPv6', `header needs 40 bytes, has ${end - offset}`, offset);
+    return;
+  }
+  const payloadLength = bytes.readUInt16BE(offset + 4);
+  let next = bytes[offset + 6]!;
+  const hopLimit = bytes[offset + 7]!;
+  const source = formatIpv6(bytes, offset + 8);
+  const destination = formatIpv6(bytes, offset + 24);
+  const tree = d.layer('ipv6', () => `Internet Protocol Version 6, Src: ${source}, Dst: ${destination}`, offset, 40);
+  d.addresses(source, destination);
+  d.columns('IPv6', '');
+  d.field('ipv6.src', source);
+  d.field('ipv6.dst', destination);
+  d.field('ipv6.addr', source);
+  d.field('ipv6.addr', destination);
+  d.field('ipv6.nxt', next);
+  d.field('ipv6.hlim', hopLimit);
+  d.item(tree, () => `Payload Length: ${payloadLength}`, offset + 4, 2);
+  d.item(tree, () => `Next Header: ${ipProtocolName(next)} (${next})`, offset + 6, 1);
+  d.item(tree, () => `Hop Limit: ${hopLimit}`, offset + 7, 1);
+  d.item(tree, () => `Source Address: ${source}`, offset + 8, 16);
+  d.item(tree, () => `Destination Address: ${destination}`, offset + 24, 16);
+  if (bytes[offset]! >> 4 !== 6) {
+    d.markMalformed('IPv6', `version ${bytes[offset]! >> 4}`, offset);
+    return;
+  }
+  const payloadEnd = Math.min(end, offset + 40 + payloadLength);
+  let at = offset + 40;
+  while (next === HOP_BY_HOP || next === ROUTING || next === FRAGMENT || next === DESTINATION_OPTIONS) {
+    if (payloadEnd - at < 8) {
+      d.markMalformed('IPv6', `${ipProtocolName(next)} header cut short`, at);
+      return;
+    }
+    const header = next;
+    const length = header === FRAGMENT ? 8 : (bytes[at + 1]! + 1) * 8;
+    if (at + length > payloadEnd) {
+      d.markMalformed('IPv6', `${ipProtocolName(header)} header runs past the packet`, at);
+      return;
+    }
+    next = bytes[at]!;
+    const extension = d.item(tree, () => `${ipProtocolName(header)} Header, Next Header: ${ipProtocolName(next)} (${next})`, at, length, true);
+    if (header === FRAGMENT) {
+      const fragment = bytes.readUInt16BE(at + 2);
+      const fragmentOffset = fragment & 0xfff8;
+      const more = (fragment & 1) === 1;
+      const id = bytes.readUInt32BE(at + 4);
+      d.item(extension, () => `Offset: ${fragmentOffset}, More Fragments: ${more ? 'Yes' : 'No'}, Identification: 0x${id.toString(16).padStart(8, '0')}`, at + 2, 6);
+      d.field('ipv6.fragment.offset', fragmentOffset);
+      if (fragmentOffset > 0 || more) {
+        d.protocols.push('ipv6.fragment');
+        d.columns('IPv6', `IPv6 fragment (off=${fragmentOffset} more=${more ? 'y' : 'n'} ident=0x${id.toString(16).padStart(8, '0')} nxt=${next})`);
+        dissectData(d, at + length, payloadEnd);
+        return;
+      }
+    }
+    d.protocols.push(header === HOP_BY_HOP ? 'ipv6.hopopts' : header === ROUTING ? 'ipv6.routing' : header === FRAGMENT ? 'ipv6.fraghdr' : 'ipv6.dstopts');
+    at += length;
+  }
+  if (next === NO_NEXT_HEADER) return;
+  dissectIpPayload(d, next, at, payloadEnd, source, destination);
+}

@@ -1,0 +1,152 @@
+// TCP: ports, flags, options, relative sequence/ack numbers and scaled windows per stream, then TLS, HTTP or data.
+import { dissectData } from './data';
+import type { Dissection } from './dissection';
+import { dissectHttp, looksLikeHttp } from './http';
+import type { TcpDirection, TcpStream } from './tcp-stream-table';
+import { dissectTls, looksLikeTls } from './tls';
+
+const FLAG_NAMES = ['FIN', 'SYN', 'RST', 'PSH', 'ACK', 'URG', 'ECE', 'CWR', 'AE'];
+/** All 512 flag combinations' texts, made once: building them per segment showed up in profiles. */
+const FLAG_TEXTS = Array.from({ length: 512 }, (_, flags) => FLAG_NAMES.filter((__, bit) => flags & (1 << bit)).join(', '));
+const FLAG_FIELDS = ['tcp.flags.fin', 'tcp.flags.syn', 'tcp.flags.reset', 'tcp.flags.push', 'tcp.flags.ack'];
+
+export function dissectTcp(d: Dissection, offset: number, end: number, sourceAddress: string, destinationAddress: string): void {
+  const bytes = d.data;
+  if (end - offset < 20) {
+    d.layer('tcp', 'Transmission Control Protocol', offset, end - offset);
+    d.columns('TCP', '');
+    if (end - offset >= 4) {
+      const [sourcePort, destinationPort] = [bytes.readUInt16BE(offset), bytes.readUInt16BE(offset + 2)];
+      d.field('tcp.srcport', sourcePort);
+      d.field('tcp.dstport', destinationPort);
+      d.field('tcp.port', sourcePort);
+      d.field('tcp.port', destinationPort);
+      d.columns('TCP', `${sourcePort} → ${destinationPort}`);
+    }
+    d.markMalformed('TCP', `header needs 20 bytes, has ${end - offset}`, offset);
+    return;
+  }
+  const sourcePort = bytes.readUInt16BE(offset);
+  const destinationPort = bytes.readUInt16BE(offset + 2);
+  const rawSeq = bytes.readUInt32BE(offset + 4);
+  const rawAck = bytes.readUInt32BE(offset + 8);
+  const headerLength = (bytes[offset + 12]! >> 4) * 4;
+  const flags = ((bytes[offset + 12]! & 0x01) << 8) | bytes[offset + 13]!;
+  const rawWindow = bytes.readUInt16BE(offset + 14);
+  const syn = (flags & 0x02) !== 0;
+  const ack = (flags & 0x10) !== 0;
+  const payloadLength = Math.max(0, end - offset - headerLength);
+  const tree = d.layer('tcp', () => `Transmission Control Protocol, Src Port: ${sourcePort}, Dst Port: ${destinationPort}, Len: ${payloadLength}`, offset, Math.min(headerLength, end - offset));
+  d.field('tcp.srcport', sourcePort);
+  d.field('tcp.dstport', destinationPort);
+  d.field('tcp.port', sourcePort);
+  d.field('tcp.port', destinationPort);
+  if (d.fields) for (let bit = 0; bit < 5; bit++) d.field(FLAG_FIELDS[bit]!, (flags >> bit) & 1);
+  const flagText = FLAG_TEXTS[flags]!;
+  if (headerLength < 20 || headerLength > end - offset) {
+    d.columns('TCP', `${sourcePort} → ${destinationPort} [${flagText}]`);
+    d.markMalformed('TCP', `bad header length ${headerLength}`, offset + 12);
+    return;
+  }
+  const options = readOptions(d, tree, offset + 20, offset + headerLength);
+  // A quoted segment (inside an ICMP error) is not part of the conversation: raw numbers, no state.
+  let stream: TcpStream | undefined;
+  let seq = rawSeq;
+  let ackNumber = rawAck;
+  let window = rawWindow;
+  if (d.quoteDepth === 0) {
+    stream = d.session.tcpStreams.lookup(sourceAddress, sourcePort, destinationAddress, destinationPort, syn && !ack);
+    const from = `${sourceAddress}:${sourcePort}`;
+    const to = `${destinationAddress}:${destinationPort}`;
+    let forward = stream.directions.get(from);
+    if (!forward) {
+      forward = { baseSeq: syn ? rawSeq : (rawSeq - 1) >>> 0, windowShift: -1 };
+      stream.directions.set(from, forward);
+    }
+    if (syn) forward.windowShift = options.windowShift ?? -2;
+    let reverse: TcpDirection | undefined = stream.directions.get(to);
+    if (!reverse && ack) {
+      reverse = { baseSeq: (rawAck - 1) >>> 0, windowShift: -1 };
+      stream.directions.set(to, reverse);
+    }
+    seq = (rawSeq - forward.baseSeq) >>> 0;
+    if (reverse) ackNumber = (rawAck - reverse.baseSeq) >>> 0;
+    if (!syn && forward.windowShift >= 0 && reverse && reverse.windowShift >= 0) window = rawWindow * 2 ** forward.windowShift;
+    d.field('tcp.stream', stream.index);
+  }
+  d.field('tcp.seq', seq);
+  d.field('tcp.seq_raw', rawSeq);
+  // Without the ACK flag the field is not an acknowledgment: Wireshark shows 0.
+  d.field('tcp.ack', ack ? ackNumber : 0);
+  d.field('tcp.len', payloadLength);
+  d.field('tcp.window_size', window);
+  if (tree) {
+    d.item(tree, () => `Source Port: ${sourcePort}`, offset, 2);
+    d.item(tree, () => `Destination Port: ${destinationPort}`, offset + 2, 2);
+    d.item(tree, () => `Sequence Number: ${seq}    (relative sequence number)`, offset + 4, 4);
+    d.item(tree, () => `Sequence Number (raw): ${rawSeq}`, offset + 4, 4);
+    d.item(tree, () => `Acknowledgment Number: ${ack ? ackNumber : 0}`, offset + 8, 4);
+    d.item(tree, () => `Header Length: ${headerLength} bytes`, offset + 12, 1);
+    d.item(tree, () => `Flags: 0x${flags.toString(16).padStart(3, '0')} (${flagText})`, offset + 12, 2);
+    d.item(tree, () => `Window: ${rawWindow}`, offset + 14, 2);
+    d.item(tree, () => `[Calculated window size: ${window}]`, offset + 14, 2);
+  }
+  let info = `${sourcePort} → ${destinationPort} [${flagText}] Seq=${seq}${ack ? ` Ack=${ackNumber}` : ''} Win=${window} Len=${payloadLength}`;
+  if (flags & 0x20) info += ` Urg=${bytes.readUInt16BE(offset + 18)}`;
+  if (options.text) info += options.text;
+  d.columns('TCP', info);
+  if (payloadLength === 0) return;
+  const payload = offset + headerLength;
+  if (stream?.isTls || looksLikeTls(bytes, payload, end)) return dissectTls(d, payload, end, stream);
+  if (looksLikeHttp(bytes, payload, end)) return dissectHttp(d, payload, end);
+  dissectData(d, payload, end);
+}
+
+interface TcpOptions {
+  text: string;
+  windowShift?: number;
+}
+
+function readOptions(d: Dissection, tree: ReturnType<Dissection['layer']>, offset: number, end: number): TcpOptions {
+  const bytes = d.data;
+  const result: TcpOptions = { text: '' };
+  let at = offset;
+  while (at < end) {
+    const kind = bytes[at]!;
+    if (kind === 0) break;
+    if (kind === 1) {
+      at++;
+      continue;
+    }
+    const length = at + 1 < end ? bytes[at + 1]! : 0;
+    if (length < 2 || at + length > end) {
+      d.markMalformed('TCP', `option ${kind} with length ${length}`, at);
+      break;
+    }
+    if (kind === 2 && length === 4) {
+      const mss = bytes.readUInt16BE(at + 2);
+      result.text += ` MSS=${mss}`;
+      d.item(tree, () => `Maximum segment size: ${mss} bytes`, at, length);
+    } else if (kind === 3 && length === 3) {
+      const shift = bytes[at + 2]!;
+      result.windowShift = Math.min(shift, 14);
+      result.text += ` WS=${2 ** Math.min(shift, 14)}`;
+      d.item(tree, () => `Window scale: ${shift} (multiply by ${2 ** Math.min(shift, 14)})`, at, length);
+    } else if (kind === 4 && length === 2) {
+      result.text += ' SACK_PERM';
+      d.item(tree, 'SACK permitted', at, length);
+    } else if (kind === 5) {
+      for (let block = at + 2; block + 8 <= at + length; block += 8) result.text += ` SLE=${bytes.readUInt32BE(block)} SRE=${bytes.readUInt32BE(block + 4)}`;
+      d.item(tree, 'SACK', at, length);
+    } else if (kind === 8 && length === 10) {
+      const value = bytes.readUInt32BE(at + 2);
+      const echo = bytes.readUInt32BE(at + 6);
+      result.text += ` TSval=${value} TSecr=${echo}`;
+      d.item(tree, () => `Timestamps: TSval ${value}, TSecr ${echo}`, at, length);
+    } else {
+      d.item(tree, () => `Option kind ${kind}, length ${length}`, at, length);
+    }
+    at += length;
+  }
+  return result;
+}

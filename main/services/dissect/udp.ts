@@ -1,0 +1,50 @@
+// UDP: ports and length, then DNS (53, mDNS 5353), DHCP (67/68) or data.
+import { dissectData } from './data';
+import { dissectDhcp } from './dhcp';
+import type { Dissection } from './dissection';
+import { dissectDns } from './dns';
+
+export function dissectUdp(d: Dissection, offset: number, end: number): void {
+  const bytes = d.data;
+  if (end - offset < 8) {
+    d.layer('udp', 'User Datagram Protocol', offset, end - offset);
+    d.columns('UDP', '');
+    d.markMalformed('UDP', `header needs 8 bytes, has ${end - offset}`, offset);
+    return;
+  }
+  const sourcePort = bytes.readUInt16BE(offset);
+  const destinationPort = bytes.readUInt16BE(offset + 2);
+  const length = bytes.readUInt16BE(offset + 4);
+  const tree = d.layer('udp', () => `User Datagram Protocol, Src Port: ${sourcePort}, Dst Port: ${destinationPort}`, offset, 8);
+  if (tree) {
+    d.item(tree, () => `Source Port: ${sourcePort}`, offset, 2);
+    d.item(tree, () => `Destination Port: ${destinationPort}`, offset + 2, 2);
+    d.item(tree, () => `Length: ${length}`, offset + 4, 2);
+  }
+  d.field('udp.srcport', sourcePort);
+  d.field('udp.dstport', destinationPort);
+  d.field('udp.port', sourcePort);
+  d.field('udp.port', destinationPort);
+  d.field('udp.length', length);
+  d.columns('UDP', `${sourcePort} → ${destinationPort} Len=${Math.max(0, length - 8)}`);
+  if (length < 8) {
+    d.markMalformed('UDP', `length field ${length} is less than the header`, offset + 4);
+    return;
+  }
+  const payloadEnd = Math.min(end, offset + length);
+  const payload = offset + 8;
+  if (sourcePort === 53 || destinationPort === 53) return dissectDns(d, payload, payloadEnd, 'DNS');
+  if (sourcePort === 5353 || destinationPort === 5353) return dissectDns(d, payload, payloadEnd, 'MDNS');
+  if (sourcePort === 67 || sourcePort === 68 || destinationPort === 67 || destinationPort === 68) return dissectDhcp(d, payload, payloadEnd);
+  if (looksLikeDns(bytes, payload, payloadEnd)) return dissectDns(d, payload, payloadEnd, 'DNS');
+  dissectData(d, payload, payloadEnd);
+}
+
+/** Only used for ports Wireshark would not know: a query/response with one question and sane counts. */
+function looksLikeDns(bytes: Buffer, offset: number, end: number): boolean {
+  if (end - offset < 17) return false;
+  const flags = bytes.readUInt16BE(offset + 2);
+  const questions = bytes.readUInt16BE(offset + 4);
+  const opcode = (flags >> 11) & 0xf;
+  return questions === 1 && opcode === 0 && bytes.readUInt16BE(offset + 6) < 50 && bytes.readUInt16BE(offset + 8) < 50 && bytes.readUInt16BE(offset + 10) < 50 && bytes[offset + 12]! > 0 && bytes[offset + 12]! < 64;
+}

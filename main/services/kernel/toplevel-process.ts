@@ -1,0 +1,154 @@
+// One OCaml toplevel process running the Mirador driver: sends cells, turns its frames and streams into cell events.
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { StringDecoder } from 'node:string_decoder';
+import { KernelFrameReader, type KernelStdoutEvent } from './kernel-frame-reader';
+import { DRIVER_ML, PRELUDE_ML } from './toplevel-driver-source';
+
+export type CellEvent =
+  | { type: 'stream'; name: 'stdout' | 'stderr'; text: string }
+  | { type: 'frame'; kind: string; args: string[]; payload: Buffer };
+
+export interface ToplevelExit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+}
+
+export interface ToplevelOptions {
+  /** The toplevel program (default `ocaml` on PATH). */
+  ocaml?: string;
+  cwd?: string;
+  env?: NodeJS.ProcessEnv;
+}
+
+export class ToplevelProcess {
+  private readonly child: ChildProcessWithoutNullStreams;
+  private readonly folder: string;
+  private readonly nonce = randomBytes(8).toString('hex');
+  private readonly stderrMarker: string;
+  private readonly syncMarker: string;
+  /** stdout events waiting for stderr to catch up: each frame needs one sync mark read from stderr first. */
+  private held: KernelStdoutEvent[] = [];
+  private syncs = 0;
+  private current: { sink: (event: CellEvent) => void; sawDone: boolean; sawStderrEnd: boolean; finish: () => void } | undefined;
+  private stderrText = '';
+  readonly exited: Promise<ToplevelExit>;
+
+  constructor(options: ToplevelOptions = {}) {
+    this.folder = mkdtempSync(path.join(os.tmpdir(), 'mirador-kernel-'));
+    writeFileSync(path.join(this.folder, 'mirador_driver.ml'), DRIVER_ML);
+    writeFileSync(path.join(this.folder, 'mirador_prelude.ml'), PRELUDE_ML);
+    this.stderrMarker = `\0${this.nonce} end\n`;
+    this.syncMarker = `\0${this.nonce} sync\n`;
+    this.child = spawn(options.ocaml ?? 'ocaml', ['-noprompt', '-noinit', path.join(this.folder, 'mirador_driver.ml'), path.join(this.folder, 'mirador_prelude.ml')], {
+      cwd: options.cwd,
+      env: { ...(options.env ?? process.env), MIRADOR_KERNEL_NONCE: this.nonce },
+      stdio: 'pipe',
+    });
+    const frames = new KernelFrameReader(this.nonce);
+    this.child.stdout.on('data', (chunk: Buffer) => this.hold(frames.feed(chunk)));
+    const stderrDecoder = new StringDecoder('utf8');
+    this.child.stderr.on('data', (chunk: Buffer) => this.onStderr(stderrDecoder.write(chunk)));
+    this.child.stdin.on('error', () => undefined);
+    this.exited = new Promise((resolve, reject) => {
+      this.child.on('error', reject);
+      this.child.on('close', (code, signal) => {
+        rmSync(this.folder, { recursive: true, force: true });
+        resolve({ code, signal });
+      });
+    });
+    this.exited.catch(() => rmSync(this.folder, { recursive: true, force: true }));
+  }
+
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
+  get alive(): boolean {
+    return this.child.exitCode === null && this.child.signalCode === null;
+  }
+
+  /** Resolves once the cell's done frame and the stderr end marker both arrived, or the process ended. */
+  run(code: string, sink: (event: CellEvent) => void): Promise<'done' | ToplevelExit> {
+    const done = new Promise<'done'>((resolve) => {
+      this.current = { sink, sawDone: false, sawStderrEnd: false, finish: () => resolve('done') };
+    });
+    const bytes = Buffer.from(code, 'utf8');
+    this.child.stdin.write(`${bytes.length}\n`);
+    this.child.stdin.write(bytes);
+    return Promise.race([done, this.exited]);
+  }
+
+  interrupt(): void {
+    if (this.alive) this.child.kill('SIGINT');
+  }
+
+  kill(): Promise<ToplevelExit> {
+    if (this.alive) this.child.kill('SIGKILL');
+    return this.exited;
+  }
+
+  private hold(events: KernelStdoutEvent[]): void {
+    this.held.push(...events);
+    while (this.held.length > 0) {
+      const event = this.held[0]!;
+      if (event.type === 'frame') {
+        if (this.syncs === 0) break;
+        this.syncs -= 1;
+      }
+      this.held.shift();
+      this.onStdout(event);
+    }
+  }
+
+  private onStdout(event: KernelStdoutEvent): void {
+    const cell = this.current;
+    if (!cell) return;
+    if (event.type === 'text') cell.sink({ type: 'stream', name: 'stdout', text: event.text });
+    else if (event.kind === 'done') {
+      cell.sawDone = true;
+      this.settle();
+    } else cell.sink(event);
+  }
+
+  private onStderr(text: string): void {
+    this.stderrText += text;
+    for (;;) {
+      const end = this.stderrText.indexOf(this.stderrMarker);
+      const sync = this.stderrText.indexOf(this.syncMarker);
+      if (end < 0 && sync < 0) break;
+      const isSync = sync >= 0 && (end < 0 || sync < end);
+      const at = isSync ? sync : end;
+      this.emitStderr(this.stderrText.slice(0, at));
+      this.stderrText = this.stderrText.slice(at + (isSync ? this.syncMarker : this.stderrMarker).length);
+      if (isSync) {
+        this.syncs += 1;
+        this.hold([]);
+      } else {
+        if (this.current) this.current.sawStderrEnd = true;
+        this.settle();
+      }
+    }
+    // Keep back a possible partial marker; everything before it is the cell's stderr, streamed as it comes.
+    const partial = this.stderrText.lastIndexOf('\0');
+    const tail = partial >= 0 ? this.stderrText.slice(partial) : '';
+    const keep = partial >= 0 && (this.stderrMarker.startsWith(tail) || this.syncMarker.startsWith(tail)) ? partial : this.stderrText.length;
+    this.emitStderr(this.stderrText.slice(0, keep));
+    this.stderrText = this.stderrText.slice(keep);
+  }
+
+  private emitStderr(text: string): void {
+    if (text) this.current?.sink({ type: 'stream', name: 'stderr', text });
+  }
+
+  private settle(): void {
+    const cell = this.current;
+    if (cell?.sawDone && cell.sawStderrEnd) {
+      this.current = undefined;
+      cell.finish();
+    }
+  }
+}

@@ -1,0 +1,79 @@
+// Benchmark: `mirador dissect` vs `tshark -r` on the same 200k-frame capture (the fixtures' frames repeated, timestamps
+// advancing), both writing summary lines to /dev/null. Measures wall time and peak RSS (/usr/bin/time -v) over 3 runs
+// each, alternating, and prints the medians and ratios. Run after `npm run build`: node test/bench/dissect.mjs [FRAMES]
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, openSync, readFileSync, rmSync, writeSync, closeSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
+const FIXTURES = ['loopback.pcap', 'synthetic.pcap'].map((name) => path.join(REPO_ROOT, 'test/fixtures/captures', name));
+const FRAMES = Number(process.argv[2] ?? 200_000);
+const RUNS = 3;
+
+/** The frames of a little-endian microsecond pcap, without Mirador's reader (the bench should not trust what it measures). */
+function pcapFrames(file) {
+  const bytes = readFileSync(file);
+  const frames = [];
+  for (let at = 24; at + 16 <= bytes.length; ) {
+    const length = bytes.readUInt32LE(at + 8);
+    frames.push({ data: bytes.subarray(at + 16, at + 16 + length), originalLength: bytes.readUInt32LE(at + 12) });
+    at += 16 + length;
+  }
+  return frames;
+}
+
+const work = mkdtempSync(path.join(os.tmpdir(), 'mirador-bench-dissect-'));
+const capture = path.join(work, 'big.pcap');
+const source = FIXTURES.flatMap(pcapFrames);
+const out = openSync(capture, 'w');
+const header = Buffer.alloc(24);
+header.writeUInt32LE(0xa1b2c3d4, 0);
+header.writeUInt16LE(2, 4);
+header.writeUInt16LE(4, 6);
+header.writeUInt32LE(262144, 16);
+header.writeUInt32LE(1, 20);
+writeSync(out, header);
+for (let index = 0; index < FRAMES; index++) {
+  const frame = source[index % source.length];
+  const record = Buffer.alloc(16);
+  record.writeUInt32LE(1_700_000_000 + Math.floor(index / 1000), 0);
+  record.writeUInt32LE((index % 1000) * 1000, 4);
+  record.writeUInt32LE(frame.data.length, 8);
+  record.writeUInt32LE(frame.originalLength, 12);
+  writeSync(out, record);
+  writeSync(out, frame.data);
+}
+closeSync(out);
+
+function measure(argv) {
+  const result = spawnSync('/usr/bin/time', ['-v', ...argv], { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
+  if (result.status !== 0) throw new Error(`${argv.join(' ')} failed: ${result.stderr}`);
+  const wall = /Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):([\d.]+)/.exec(result.stderr);
+  const seconds = Number(wall[1] ?? 0) * 3600 + Number(wall[2]) * 60 + Number(wall[3]);
+  const rssMb = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(result.stderr)[1]) / 1024;
+  return { seconds, rssMb };
+}
+const median = (values) => values.slice().sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+const mirador = [process.execPath, path.join(REPO_ROOT, 'out/main/cli.js'), 'dissect', capture];
+const tshark = ['tshark', '-r', capture];
+execFileSync(process.execPath, [path.join(REPO_ROOT, 'out/main/cli.js'), '--version']);
+const ours = [];
+const theirs = [];
+for (let run = 0; run < RUNS; run++) {
+  ours.push(measure(mirador));
+  theirs.push(measure(tshark));
+}
+const result = {
+  mirador: { seconds: median(ours.map((r) => r.seconds)), rssMb: median(ours.map((r) => r.rssMb)) },
+  tshark: { seconds: median(theirs.map((r) => r.seconds)), rssMb: median(theirs.map((r) => r.rssMb)) },
+};
+console.log(`capture: ${FRAMES} frames, ${(readFileSync(capture).length / 1e6).toFixed(1)} MB; median of ${RUNS} runs each`);
+console.log(`mirador dissect: ${result.mirador.seconds.toFixed(2)} s, peak RSS ${result.mirador.rssMb.toFixed(0)} MB`);
+console.log(`tshark -r:       ${result.tshark.seconds.toFixed(2)} s, peak RSS ${result.tshark.rssMb.toFixed(0)} MB`);
+const speed = result.tshark.seconds / result.mirador.seconds;
+const memory = result.mirador.rssMb / result.tshark.rssMb;
+console.log(`speed: ${speed.toFixed(2)}× tshark (goal ≥ 5×) ${speed >= 5 ? 'MET' : 'NOT MET'}`);
+console.log(`memory: ${memory.toFixed(2)} of tshark's (goal ≤ 0.25) ${memory <= 0.25 ? 'MET' : 'NOT MET'}`);
+rmSync(work, { recursive: true, force: true });

@@ -1,0 +1,27 @@
+// Test helper: runs tshark (the reference dissector) and editcap/mergecap on fixture captures; argv arrays, no shell.
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+
+export const CAPTURES = path.resolve(import.meta.dirname, '..', '..', '..', 'fixtures', 'captures');
+export const LOOPBACK = path.join(CAPTURES, 'loopback.pcap');
+export const SYNTHETIC = path.join(CAPTURES, 'synthetic.pcap');
+
+export function tool(program: string, args: string[]): string {
+  const result = spawnSync(program, args, { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
+  if (result.status !== 0) throw new Error(`${program} ${args.join(' ')} failed (${result.status}): ${result.stderr}`);
+  return result.stdout;
+}
+
+/** `tshark -r FILE -T fields -e ...` as rows of columns (without reassembly, which Mirador does not do). */
+export function tsharkFields(file: string, fields: string[], filter?: string): string[][] {
+  const args = ['-r', file, '-o', 'ip.defragment:FALSE', '-T', 'fields', '-E', 'separator=/t', ...fields.flatMap((field) => ['-e', field])];
+  if (filter) args.push('-Y', filter);
+  return tool('tshark', args)
+    .split('\n')
+    .filter((line) => line !== '')
+    .map((line) => line.split('\t'));
+}
+
+export function tsharkCount(file: string, filter: string): number {
+  return tool('tshark', ['-r', file, '-o', 'ip.defragment:FALSE', '-Y', filter]).split('\n').filter((line) => line !== '').length;
+}
