@@ -12,6 +12,7 @@ import { TerminalPanel } from '../terminal/terminal-panel';
 import type { BackendClient } from '../transport/backend-client';
 import { createEmptyView } from '../views/empty-view';
 import { ConsoleView } from '../console/console-view';
+import { LogView } from '../log/log-view';
 import { RunController, type RunRecord } from '../debug/run-controller';
 import { RunView } from '../debug/run-view';
 import { DebugFeature } from '../debug/debug-feature';
@@ -48,6 +49,7 @@ export class Workbench {
   readonly search: SearchView;
   readonly output = new OutputView();
   readonly console = new ConsoleView();
+  readonly log = new LogView();
   readonly runs: RunController;
   readonly runView: RunView;
   readonly debug: DebugFeature;
@@ -120,7 +122,10 @@ export class Workbench {
     this.runs = new RunController(backend, {
       onOutput: (text, category, record) => this.routeOutput(text, category, record),
       onChange: (record) => this.onRunChange(record),
-      onBootPhase: (phase) => this.debug.console.appendNote(`Boot phase ${phase.name} at ${phase.t.toFixed(1)} ms`),
+      onBootPhase: (phase) => {
+        this.debug.console.appendNote(`Boot phase ${phase.name} at ${phase.t.toFixed(1)} ms`);
+        this.log.addBootPhase(phase);
+      },
     });
     this.runView = new RunView({
       run: (configuration) => void this.run(configuration),
@@ -154,6 +159,7 @@ export class Workbench {
     this.addSideView(this.targetsView);
     this.panel.add(this.terminalView);
     this.panel.add(this.console);
+    this.panel.add(this.log);
     this.panel.add(this.output);
     this.panel.add(this.problems);
     this.panel.add(this.debug.console);
@@ -320,14 +326,16 @@ export class Workbench {
     if (mode === 'debug') this.showSideView('debug');
     this.showPanel('console', false);
     this.console.writeNote(`── ${mode === 'debug' ? 'Debug: ' : ''}${chosen.name ?? chosen.target} · ${new Date().toLocaleTimeString()} ──`);
+    this.log.beginRun();
     await this.runs.run({ ...chosen, target: chosen.target || this.activeTarget }, mode === 'debug' ? this.debug.session : undefined);
   }
 
-  /** The guest's bytes go to the serial Console; the adapter's own messages to the Debug Console (and, for runs, the Console). */
+  /** The guest's bytes go to the serial Console and the Log; the adapter's own messages to the Debug Console (and, for runs, the Console). */
   private routeOutput(text: string, category: string, record: RunRecord): void {
     const fromAdapter = category === 'console' || category === 'important';
     if (fromAdapter) this.debug.console.appendOutput(text, category);
     if (!fromAdapter || record.mode === 'run') this.console.write(text);
+    if (!fromAdapter) this.log.append(text);
   }
 
   private async saveDirtyBeforeRun(): Promise<void> {
@@ -338,6 +346,7 @@ export class Workbench {
     this.runView.showRuns(this.runs.runs, this.runs.active);
     if (record.accelerator) this.showTargetStatus(record.accelerator);
     if (record.endedAt !== undefined) {
+      this.log.endRun();
       this.console.writeNote(`── ${record.name}: ${record.state === 'failed' ? `failed: ${record.message ?? ''}` : (record.message ?? record.state)} ──`);
       if (record.state === 'failed') this.notifications.error(`${record.name} failed: ${record.message ?? 'see the Console'}`);
     }

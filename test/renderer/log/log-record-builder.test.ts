@@ -1,0 +1,40 @@
+// Unit tests of the record builder: line splitting across chunks, \r\n endings, styled messages of parsed log lines.
+import { describe, expect, it } from 'vitest';
+import { AnsiSgrParser } from '../../../renderer/src/log/ansi-sgr-parser';
+import { LogRecordBuilder } from '../../../renderer/src/log/log-record-builder';
+
+function records(...chunks: string[]) {
+  const parser = new AnsiSgrParser();
+  const builder = new LogRecordBuilder();
+  const out = chunks.flatMap((chunk) => builder.push(parser.push(new TextEncoder().encode(chunk))));
+  return { out: [...out, ...builder.push(parser.flush()), ...builder.flush()], builder };
+}
+
+describe('LogRecordBuilder', () => {
+  it('parses the C example output (\\r\\n endings, a coloured word, a warning) into records', () => {
+    const { out } = records(
+      '2026-11-21T05:01:59+00:00: [INFO] [application] self-test: fibonacci(20) = 6765 \x1b[32mok\x1b[0m\r',
+      '\n2026-11-21T05:01:59+00:00: [WARNING] [application] no network\r\nplain line',
+    );
+    expect(out.map(({ seq, level, source, time, text }) => ({ seq, level, source, time, text }))).toEqual([
+      { seq: 1, level: 'info', source: 'application', time: '2026-11-21T05:01:59+00:00', text: '2026-11-21T05:01:59+00:00: [INFO] [application] self-test: fibonacci(20) = 6765 ok' },
+      { seq: 2, level: 'warning', source: 'application', time: '2026-11-21T05:01:59+00:00', text: '2026-11-21T05:01:59+00:00: [WARNING] [application] no network' },
+      { seq: 3, level: null, source: null, time: null, text: 'plain line' },
+    ]);
+    expect(out[0]!.message.map((run) => [run.text, run.style.fg])).toEqual([
+      ['self-test: fibonacci(20) = 6765 ', null],
+      ['ok', 2],
+    ]);
+  });
+
+  it('parses a log line whose header is split by colour codes', () => {
+    const { out } = records('2018-06-21 12:24:46 -00:00: \x1b[33mWRN\x1b[0m [netif] slow\n');
+    expect(out[0]).toMatchObject({ level: 'warning', source: 'netif', message: [{ text: 'slow' }] });
+  });
+
+  it('feeds Solo5 banner lines to the memory map reader', () => {
+    const { out, builder } = records('Solo5: Memory map: 32 MB addressable:\nSolo5:       text @ (0x100000 - 0x1fffff)\n');
+    expect(out.map((record) => record.solo5)).toEqual([true, true]);
+    expect(builder.solo5.banner.regions).toEqual([{ name: 'text', start: 0x100000, end: 0x200000 }]);
+  });
+});
