@@ -1,15 +1,15 @@
 // End to end in Chromium: debug the C example under QEMU (TCG) and gdb: gutter breakpoint, F5, the stop line, F10, registers.
-import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { screenshot } from './support/chromium';
-import { REPO_ROOT } from './support/mirador-web-process';
+
+import { C_HELLO_EXAMPLE, prepareCHelloWorkspace } from './support/c-hello-workspace';
 import { openWorkbench, type WorkbenchSession } from './support/workbench-session';
 
 const CONFIGURATION = 'Debug c-hello (TCG)';
-const EXAMPLE = path.join(REPO_ROOT, 'resources/examples/c-hello');
+const EXAMPLE = C_HELLO_EXAMPLE;
 
 /** The number of the first line of kernel.c holding `text` after the line holding `after`. */
 function lineOf(text: string, after = 'void kernel_main('): number {
@@ -35,18 +35,7 @@ describe('workbench: debug a unikernel', () => {
   const breakLine = lineOf('serial_init();');
 
   beforeAll(async () => {
-    session = await openWorkbench((workspace) => {
-      cpSync(EXAMPLE, workspace, { recursive: true });
-      execFileSync('make', ['-C', workspace], { stdio: 'pipe' });
-      mkdirSync(path.join(workspace, '.mirador'), { recursive: true });
-      writeFileSync(
-        path.join(workspace, '.mirador/launch.json'),
-        JSON.stringify({
-          version: '0.2.0',
-          configurations: [{ name: CONFIGURATION, type: 'mirador', request: 'launch', target: 'qemu', kernel: '_build/hello.elf', memory: 32, accel: 'tcg', network: { mode: 'none' } }],
-        }),
-      );
-    });
+    session = await openWorkbench((workspace) => prepareCHelloWorkspace(workspace, CONFIGURATION));
   });
 
   afterAll(async () => {

@@ -1,10 +1,7 @@
 // End to end in Chromium: run the C example under QEMU and read its console in the Log panel as parsed, filterable records.
-import { execFileSync } from 'node:child_process';
-import { cpSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { screenshot } from './support/chromium';
-import { REPO_ROOT } from './support/mirador-web-process';
+import { prepareCHelloWorkspace } from './support/c-hello-workspace';
 import { openWorkbench, type WorkbenchSession } from './support/workbench-session';
 
 const CONFIGURATION = 'Log c-hello (TCG)';
@@ -13,17 +10,7 @@ describe('workbench: the Log panel', () => {
   let session: WorkbenchSession;
 
   beforeAll(async () => {
-    session = await openWorkbench((workspace) => {
-      cpSync(path.join(REPO_ROOT, 'resources/examples/c-hello'), workspace, { recursive: true });
-      execFileSync('make', ['-C', workspace], { stdio: 'pipe' });
-      writeFileSync(
-        path.join(workspace, '.mirador/launch.json'),
-        JSON.stringify({
-          version: '0.2.0',
-          configurations: [{ name: CONFIGURATION, type: 'mirador', request: 'launch', target: 'qemu', kernel: '_build/hello.elf', memory: 32, accel: 'tcg', network: { mode: 'none' } }],
-        }),
-      );
-    });
+    session = await openWorkbench((workspace) => prepareCHelloWorkspace(workspace, CONFIGURATION));
   });
 
   afterAll(async () => {
