@@ -13,6 +13,7 @@ const COMMANDS: Record<string, () => Promise<CliCommand>> = {
   run: async () => (await import('./commands/run-command')).runCommand,
   notebook: async () => (await import('./commands/notebook-command')).notebookCommand,
   dissect: async () => (await import('./commands/dissect-command')).dissectCommand,
+  new: async () => (await import('./commands/new-command')).newCommand,
   'debug-adapter': async () => (await import('./commands/debug-adapter-command')).debugAdapterCommand,
 };
 

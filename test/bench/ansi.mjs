@@ -2,7 +2,9 @@
 // MirageOS-style log, fed to both as the same 64 KiB text chunks, in turn, three rounds each (best round counts).
 // Two comparable outputs are measured: (1) HTML strings, ansi_up's public `ansi_to_html` against our runs serialised to
 // the same kind of markup (escaped text, inline `style` spans); (2) styled runs, ansi_up's own intermediate (its packet
-// loop with `with_state`, what `ansi_to_html` builds before making HTML) against our `push()` runs. Prints both ratios.
+// loop with `with_state`, what `ansi_to_html` builds before making HTML) against our `pushBatch()` runs (the columns the
+// Log panel consumes: offsets into the decoded text and shared style objects; text is cut when a run is rendered).
+// Both sides must agree on the visible text and the number of runs. Also prints our `push()` (one object per run) for reference.
 // Run: node test/bench/ansi.mjs [MB] (bundles renderer/src/log/ansi-sgr-parser.ts with rolldown into a temp dir first).
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -96,11 +98,13 @@ function openTag(style) {
 }
 const ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#x27;' };
 const escapeHtml = (text) => (/[&<>"']/.test(text) ? text.replace(/[&<>"']/g, (c) => ESCAPES[c]) : text);
-function runsToHtml(runs) {
+function runsToHtml(batch) {
+  const { text, count, starts, ends, styles } = batch;
   let html = '';
-  for (const run of runs) {
-    const open = openTag(run.style);
-    html += open ? `${open}${escapeHtml(run.text)}</span>` : escapeHtml(run.text);
+  for (let i = 0; i < count; i++) {
+    const open = openTag(styles[i]);
+    const piece = text.slice(starts[i], ends[i]);
+    html += open ? `${open}${escapeHtml(piece)}</span>` : escapeHtml(piece);
   }
   return html;
 }
@@ -128,10 +132,18 @@ const strip = (html) => html.replace(/<[^>]*>/g, '').replace(/&(amp|lt|gt|quot|#
   const sample = chunks.slice(0, 8);
   const ours = new AnsiSgrParser();
   const theirs = new AnsiUp();
-  const a = strip(sample.map((chunk) => runsToHtml(ours.push(chunk))).join(''));
+  const a = strip(sample.map((chunk) => runsToHtml(ours.pushBatch(chunk))).join(''));
   const b = strip(sample.map((chunk) => theirs.ansi_to_html(chunk)).join(''));
   if (a !== b) throw new Error('the two converters disagree on the visible text of the first chunks');
   if (!a.includes('<script>alert(1)</script>')) throw new Error('markup in the log was not kept as text');
+  const columns = new AnsiSgrParser();
+  const theirRuns = new AnsiUp();
+  const c = sample.map((chunk) => {
+    const { text, count, starts, ends } = columns.pushBatch(chunk);
+    return Array.from({ length: count }, (_, i) => text.slice(starts[i], ends[i])).join('');
+  }).join('');
+  const d = sample.map((chunk) => ansiUpRuns(theirRuns, chunk).map((run) => run.text).join('')).join('');
+  if (c !== a || d !== a) throw new Error('the styled runs do not carry the same visible text as the HTML');
 }
 
 function measure(convert) {
@@ -141,21 +153,26 @@ function measure(convert) {
   return { ms: Number(process.hrtime.bigint() - started) / 1e6, produced };
 }
 
-const results = { oursHtml: [], ansiUpHtml: [], oursRuns: [], ansiUpRuns: [] };
+const results = { oursHtml: [], ansiUpHtml: [], oursRuns: [], ansiUpRuns: [], oursObjects: [] };
 for (let round = 0; round < ROUNDS; round++) {
   let parser = new AnsiSgrParser();
-  results.oursHtml.push(measure((chunk) => runsToHtml(parser.push(chunk)).length));
+  results.oursHtml.push(measure((chunk) => runsToHtml(parser.pushBatch(chunk)).length));
   let ansiUp = new AnsiUp();
   results.ansiUpHtml.push(measure((chunk) => ansiUp.ansi_to_html(chunk).length));
   parser = new AnsiSgrParser();
-  results.oursRuns.push(measure((chunk) => parser.push(chunk).length));
+  results.oursRuns.push(measure((chunk) => parser.pushBatch(chunk).count));
   ansiUp = new AnsiUp();
   results.ansiUpRuns.push(measure((chunk) => ansiUpRuns(ansiUp, chunk).length));
+  parser = new AnsiSgrParser();
+  results.oursObjects.push(measure((chunk) => parser.push(chunk).length));
 }
 const best = (list) => list.reduce((a, b) => (b.ms < a.ms ? b : a));
-const [oursHtml, ansiUpHtml, oursRuns, ansiUpRuns_] = [best(results.oursHtml), best(results.ansiUpHtml), best(results.oursRuns), best(results.ansiUpRuns)];
+const [oursHtml, ansiUpHtml, oursRuns, ansiUpRuns_, oursObjects] = [best(results.oursHtml), best(results.ansiUpHtml), best(results.oursRuns), best(results.ansiUpRuns), best(results.oursObjects)];
+if (oursHtml.produced !== ansiUpHtml.produced) throw new Error(`HTML of different sizes: ${oursHtml.produced} and ${ansiUpHtml.produced} chars`);
+if (oursRuns.produced !== ansiUpRuns_.produced || oursObjects.produced !== ansiUpRuns_.produced) throw new Error('the two converters made different numbers of runs');
 const mbps = (r) => ((log.length / 1024 / 1024) / (r.ms / 1000)).toFixed(0);
 console.log(`input: ${(log.length / 1024 / 1024).toFixed(1)} MB of colourful log in ${chunks.length} chunks of 64 KiB; best of ${ROUNDS} rounds`);
 console.log(`HTML strings: mirador ${oursHtml.ms.toFixed(0)} ms (${mbps(oursHtml)} MB/s, ${(oursHtml.produced / 1e6).toFixed(0)} M chars) · ansi_up ${ansiUpHtml.ms.toFixed(0)} ms (${mbps(ansiUpHtml)} MB/s, ${(ansiUpHtml.produced / 1e6).toFixed(0)} M chars) · ratio ${(ansiUpHtml.ms / oursHtml.ms).toFixed(2)}x`);
 console.log(`styled runs:  mirador ${oursRuns.ms.toFixed(0)} ms (${mbps(oursRuns)} MB/s, ${oursRuns.produced} runs) · ansi_up ${ansiUpRuns_.ms.toFixed(0)} ms (${mbps(ansiUpRuns_)} MB/s, ${ansiUpRuns_.produced} runs) · ratio ${(ansiUpRuns_.ms / oursRuns.ms).toFixed(2)}x`);
+console.log(`  (runs as one object each, push(): mirador ${oursObjects.ms.toFixed(0)} ms (${mbps(oursObjects)} MB/s) · ratio ${(ansiUpRuns_.ms / oursObjects.ms).toFixed(2)}x)`);
 console.log('goal: >= 4x ansi_up');

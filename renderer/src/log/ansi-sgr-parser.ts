@@ -1,14 +1,10 @@
 // Turns a guest's console stream (bytes or text, in arbitrary chunks) into styled text runs: SGR becomes style, every other escape sequence is dropped.
 
 import { SgrState, type SgrStyle } from './sgr-state';
+import { batchToRuns, type StyledRun, type StyledRunBatch } from './styled-run-batch';
 
 export { DEFAULT_STYLE, type AnsiColour, type SgrStyle } from './sgr-state';
-
-/** Text is always plain text: runs never carry markup, whatever bytes the guest sent. */
-export interface StyledRun {
-  text: string;
-  style: SgrStyle;
-}
+export type { StyledRun, StyledRunBatch } from './styled-run-batch';
 
 const ESC = 0x1b;
 const BEL = 0x07;
@@ -17,6 +13,8 @@ const MAX_PENDING_SEQUENCE = 4096;
 
 /** SGR parameters beyond this many are ignored (no real sequence comes close). */
 const MAX_PARAMS = 32;
+/** Segment columns start this long and double when a chunk has more. */
+const INITIAL_SEGMENTS = 1024;
 
 export class AnsiSgrParser {
   private readonly decoder = new TextDecoder('utf-8', { fatal: false });
@@ -25,6 +23,11 @@ export class AnsiSgrParser {
   private readonly state = new SgrState();
   /** Reused for every sequence: parsing SGR allocates nothing. */
   private readonly params = new Int32Array(MAX_PARAMS);
+  /** The columns of the last batch, reused by the next one so that parsing a chunk allocates (almost) nothing. */
+  private starts = new Int32Array(INITIAL_SEGMENTS);
+  private ends = new Int32Array(INITIAL_SEGMENTS);
+  private readonly styles: SgrStyle[] = [];
+  private count = 0;
 
   get currentStyle(): SgrStyle {
     return this.state.current();
@@ -32,15 +35,25 @@ export class AnsiSgrParser {
 
   /** Parses the next chunk; bytes are decoded as UTF-8, a sequence split across chunks is finished by the next one. */
   push(chunk: Uint8Array | string): StyledRun[] {
+    return batchToRuns(this.pushBatch(chunk));
+  }
+
+  /** As `push`, as columns valid until the next call (the fast path: no object or string per run). */
+  pushBatch(chunk: Uint8Array | string): StyledRunBatch {
     const text = typeof chunk === 'string' ? chunk : this.decoder.decode(chunk, { stream: true });
     return this.parse(this.pending ? this.pending + text : text);
   }
 
   /** Ends the stream: an incomplete UTF-8 sequence becomes U+FFFD; an unfinished escape sequence is dropped. */
   flush(): StyledRun[] {
+    return batchToRuns(this.flushBatch());
+  }
+
+  /** As `flush`, as columns valid until the next call. */
+  flushBatch(): StyledRunBatch {
     const tail = this.decoder.decode();
     this.pending = '';
-    return tail ? this.parse(tail) : [];
+    return this.parse(tail);
   }
 
   /** Forgets the style and any partial sequence, as at the start of a new run. */
@@ -50,15 +63,15 @@ export class AnsiSgrParser {
     this.decoder.decode();
   }
 
-  private parse(text: string): StyledRun[] {
+  private parse(text: string): StyledRunBatch {
     this.pending = '';
-    const runs: StyledRun[] = [];
+    this.count = 0;
     const length = text.length;
     let position = 0;
     while (position < length) {
       const escape = text.indexOf('\x1b', position);
       const textEnd = escape < 0 ? length : escape;
-      if (textEnd > position) this.emit(runs, text.slice(position, textEnd));
+      if (textEnd > position) this.emit(position, textEnd);
       if (escape < 0) break;
       const end = text.charCodeAt(escape + 1) === 0x5b ? this.csiEnd(text, escape + 2) : this.sequenceEnd(text, escape);
       if (end < 0) {
@@ -68,14 +81,24 @@ export class AnsiSgrParser {
       }
       position = end;
     }
-    return runs;
+    return { text, count: this.count, starts: this.starts, ends: this.ends, styles: this.styles };
   }
 
-  private emit(runs: StyledRun[], text: string): void {
-    const style = this.state.current();
-    const last = runs[runs.length - 1];
-    if (last !== undefined && last.style === style) last.text += text;
-    else runs.push({ text, style });
+  private emit(start: number, end: number): void {
+    const index = this.count++;
+    if (index === this.starts.length) this.grow();
+    this.starts[index] = start;
+    this.ends[index] = end;
+    this.styles[index] = this.state.current();
+  }
+
+  private grow(): void {
+    const starts = new Int32Array(this.starts.length * 2);
+    const ends = new Int32Array(this.ends.length * 2);
+    starts.set(this.starts);
+    ends.set(this.ends);
+    this.starts = starts;
+    this.ends = ends;
   }
 
   /** Returns the index just past the sequence starting at `start` (an ESC), applying it if it is SGR; -1 when incomplete. */

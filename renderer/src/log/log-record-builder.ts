@@ -1,5 +1,5 @@
 // Cuts styled console runs into lines and lines into log records: MirageOS fields when the line is a log line, plain otherwise.
-import type { StyledRun } from './ansi-sgr-parser';
+import type { StyledRun, StyledRunBatch } from './ansi-sgr-parser';
 import { parseMirageLogLine, type LogLevel } from './mirage-log-parser';
 import { Solo5BannerReader } from './solo5-banner';
 
@@ -43,9 +43,47 @@ export class LogRecordBuilder {
     return records;
   }
 
+  /**
+   * As `push`, from the parser's columns: text is cut once per line piece. Neighbouring segments in one style are joined
+   * within a batch, as `AnsiSgrParser.push` joins them, so both paths make the same records.
+   */
+  pushBatch(batch: StyledRunBatch): LogRecord[] {
+    const records: LogRecord[] = [];
+    const { text, count, starts, ends, styles } = batch;
+    // The last piece this batch added to the line, the only one a same-style neighbour may join.
+    let last: StyledRun | undefined;
+    let newline = text.indexOf('\n');
+    for (let i = 0; i < count; i++) {
+      let from = starts[i]!;
+      const end = ends[i]!;
+      const style = styles[i]!;
+      // A newline inside an escape sequence (an OSC title, say) is not text: look again from this segment.
+      if (newline >= 0 && newline < from) newline = text.indexOf('\n', from);
+      while (newline >= 0 && newline < end) {
+        if (newline > from) last = this.addPiece(last, text.slice(from, newline), style);
+        records.push(this.finishLine());
+        last = undefined;
+        from = newline + 1;
+        newline = text.indexOf('\n', from);
+      }
+      if (from < end) last = this.addPiece(last, text.slice(from, end), style);
+    }
+    return records;
+  }
+
   /** Ends the stream: a last line without a newline still becomes a record. */
   flush(): LogRecord[] {
     return this.line.length ? [this.finishLine()] : [];
+  }
+
+  private addPiece(last: StyledRun | undefined, text: string, style: StyledRun['style']): StyledRun {
+    if (last !== undefined && last.style === style) {
+      last.text += text;
+      return last;
+    }
+    const piece = { text, style };
+    this.line.push(piece);
+    return piece;
   }
 
   private finishLine(): LogRecord {

@@ -61,7 +61,7 @@ export class LogView implements View {
 
   /** Guest console output, as it arrives (any chunking). */
   append(text: string | Uint8Array): void {
-    this.accept(this.builder.push(this.parser.push(text)));
+    this.accept(this.builder.pushBatch(this.parser.pushBatch(text)));
   }
 
   /** A new run: its console starts with the default style, a new banner and a new timeline; earlier records stay. */
@@ -76,7 +76,7 @@ export class LogView implements View {
 
   /** The run ended: its last line, even without a newline, becomes a record. */
   endRun(): void {
-    this.accept([...this.builder.push(this.parser.flush()), ...this.builder.flush()]);
+    this.accept([...this.builder.pushBatch(this.parser.flushBatch()), ...this.builder.flush()]);
   }
 
   addBootPhase(phase: BootPhaseEventBody): void {

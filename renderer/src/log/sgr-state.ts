@@ -25,6 +25,8 @@ const NO_COLOUR = -1;
 const TRUECOLOR = 0x1000000;
 /** Truecolor logs can make many styles: the cache starts over past this many rather than grow without bound. */
 const MAX_CACHED_STYLES = 4096;
+/** One slot per (attribute flags, no-or-palette foreground) pair: 32 × 257. */
+const PLAIN_SLOTS = 32 * 257;
 
 export class SgrState {
   private flags = 0;
@@ -34,6 +36,8 @@ export class SgrState {
   private dirty = false;
   /** Same state, same object: runs compare styles by identity, and renderers can cache per style. */
   private readonly cache = new Map<number, Map<number, SgrStyle>>();
+  /** Most styles have no background and a palette foreground: those are found by index, without hashing. */
+  private readonly plainCache: (SgrStyle | undefined)[] = new Array<SgrStyle | undefined>(PLAIN_SLOTS).fill(undefined);
   private cached = 0;
 
   /** The style object for the current state. */
@@ -79,7 +83,9 @@ export class SgrState {
           if (index <= 255) colour = index;
           i += 2;
         } else if (mode === 2 && i + 4 < count) {
-          const [r, g, b] = [params[i + 2]!, params[i + 3]!, params[i + 4]!];
+          const r = params[i + 2]!;
+          const g = params[i + 3]!;
+          const b = params[i + 4]!;
           if (r <= 255 && g <= 255 && b <= 255) colour = TRUECOLOR + ((r << 16) | (g << 8) | b);
           i += 4;
         } else i = count;
@@ -93,12 +99,18 @@ export class SgrState {
 
   private intern(): SgrStyle {
     if (this.flags === 0 && this.fg === NO_COLOUR && this.bg === NO_COLOUR) return DEFAULT_STYLE;
+    const plainSlot = this.bg === NO_COLOUR && this.fg < 256 ? this.flags * 257 + this.fg + 1 : -1;
+    if (plainSlot >= 0) {
+      const known = this.plainCache[plainSlot];
+      if (known) return known;
+    }
     const outerKey = this.fg * 32 + this.flags;
     let inner = this.cache.get(outerKey);
     const known = inner?.get(this.bg);
     if (known) return known;
     if (this.cached >= MAX_CACHED_STYLES) {
       this.cache.clear();
+      this.plainCache.fill(undefined);
       this.cached = 0;
       inner = undefined;
     }
@@ -113,13 +125,18 @@ export class SgrState {
       inverse: (this.flags & INVERSE) !== 0,
     });
     inner.set(this.bg, style);
+    if (plainSlot >= 0) this.plainCache[plainSlot] = style;
     this.cached++;
     return style;
   }
 }
 
+/** Two hex digits per byte value: truecolor logs make a new style (and colour string) for almost every run. */
+const HEX_BYTES = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
+
 function colourValue(colour: number): AnsiColour | null {
   if (colour === NO_COLOUR) return null;
   if (colour < TRUECOLOR) return colour;
-  return `#${(colour - TRUECOLOR).toString(16).padStart(6, '0')}`;
+  const rgb = colour - TRUECOLOR;
+  return '#' + HEX_BYTES[rgb >> 16]! + HEX_BYTES[(rgb >> 8) & 0xff]! + HEX_BYTES[rgb & 0xff]!;
 }

@@ -96,4 +96,16 @@ describe('AnsiSgrParser', () => {
   it('drops a CSI broken by a control character and keeps the text after it', () => {
     expect(parseAll('a\x1b[12\nb')).toEqual([{ text: 'a\nb', style: DEFAULT_STYLE }]);
   });
+
+  it('gives the same chunk as columns: offsets into the decoded text, unjoined segments, styles shared with push()', () => {
+    const parser = new AnsiSgrParser();
+    const batch = parser.pushBatch(bytes('\x1b[31mab\x1b[1m\x1b[22mcd\x1b]0;t\x07é\x1b[0mf\x1b[3'));
+    const segments = Array.from({ length: batch.count }, (_, i) => [batch.text.slice(batch.starts[i], batch.ends[i]), batch.styles[i]]);
+    const red = batch.styles[0];
+    expect(segments).toEqual([['ab', red], ['cd', red], ['é', red], ['f', DEFAULT_STYLE]]);
+    expect(batch.styles[1]).toBe(red);
+    expect(parser.push('1mg')).toEqual([{ text: 'g', style: red }]);
+    expect(parser.flushBatch().count).toBe(0);
+  });
 });
+

@@ -3,10 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { AnsiSgrParser } from '../../../renderer/src/log/ansi-sgr-parser';
 import { LogRecordBuilder } from '../../../renderer/src/log/log-record-builder';
 
-function records(...chunks: string[]) {
+const bytes = (text: string) => new TextEncoder().encode(text);
+
+function records(...chunks: (string | Uint8Array)[]) {
   const parser = new AnsiSgrParser();
   const builder = new LogRecordBuilder();
-  const out = chunks.flatMap((chunk) => builder.push(parser.push(new TextEncoder().encode(chunk))));
+  const out = chunks.flatMap((chunk) => builder.push(parser.push(typeof chunk === 'string' ? bytes(chunk) : chunk)));
   return { out: [...out, ...builder.push(parser.flush()), ...builder.flush()], builder };
 }
 
@@ -37,4 +39,36 @@ describe('LogRecordBuilder', () => {
     expect(out.map((record) => record.solo5)).toEqual([true, true]);
     expect(builder.solo5.banner.regions).toEqual([{ name: 'text', start: 0x100000, end: 0x200000 }]);
   });
+
+  it('makes the same records from the parser\'s columns as from its runs, however the stream is chunked', () => {
+    const stream = bytes(
+      '2026-11-21T05:01:59+00:00: [INFO] [application] \x1b[32mok\x1b[m \x1b[0mplain\x1b[0m\r\n' +
+        'a\x1b[1mb\x1b[1mc\nd\x1b]0;title\nstill title\x07e\x1b[31m\n\x1b[31mred\r\n\x1b[12\nbroken\x1b[38;2;1;2;3mrgb é€😀\n' +
+        '2018-06-21 12:24:46 -00:00: \x1b[33mWRN\x1b[0m [netif] \x1b[2mslow\x1b[22m\n\ntail without newline',
+    );
+    // mulberry32, so every run of the test tries the same cuts.
+    let seed = 7;
+    const random = (n: number) => {
+      let t = (seed = (seed + 0x6d2b79f5) | 0);
+      t = Math.imul(t ^ (t >>> 15), t | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      return ((t ^ (t >>> 14)) >>> 0) % n;
+    };
+    for (let trial = 0; trial < 200; trial++) {
+      const chunks: Uint8Array[] = [];
+      for (let at = 0; at < stream.length; ) {
+        const size = trial === 0 ? stream.length : 1 + random(trial < 100 ? 8 : 40);
+        chunks.push(stream.slice(at, at + size));
+        at += size;
+      }
+      const fromRuns = records(...chunks).out;
+      const parser = new AnsiSgrParser();
+      const builder = new LogRecordBuilder();
+      const fromBatches = chunks.flatMap((chunk) => builder.pushBatch(parser.pushBatch(chunk)));
+      fromBatches.push(...builder.pushBatch(parser.flushBatch()), ...builder.flush());
+      expect(fromBatches, `trial ${trial}`).toEqual(fromRuns);
+    }
+    expect(records(stream).out.map((record) => record.text)).toContain('de');
+  });
 });
+
