@@ -22,6 +22,8 @@ export interface QemuLaunchSpec {
   disks?: string[];
   /** Where the guest writes to end the run; QEMU then exits with (value << 1) | 1. */
   debugExit: { iobase: string; iosize: string };
+  /** How the run's end is read; Solo5's virtio binding always writes 41. */
+  exitStatus?: LaunchPlan['exitStatus'];
   /** Machine options that depend on the accelerator (e.g. `-cpu host` under KVM). */
   machineArgs?: (accelerator: AcceleratorChoice) => string[];
   notes?: string[];
@@ -68,7 +70,7 @@ export async function planQemuLaunch(spec: QemuLaunchSpec): Promise<LaunchPlan> 
     console: { kind: 'stdio' },
     capture: network.capture,
     stop: { kind: 'qmp-quit', socket: qmpSocket },
-    exitStatus: 'isa-debug-exit',
+    exitStatus: spec.exitStatus ?? 'isa-debug-exit',
     accelerator,
     notes,
   };

@@ -44,6 +44,7 @@ export const virtioTarget: TargetProvider = {
     const disks = await Promise.all(blocks.map((block, index) => existingFile(`block[${index}].path`, block.path, host)));
     return planQemuLaunch({
       target: 'virtio',
+      exitStatus: 'solo5-virtio',
       launch,
       host,
       kernel,

@@ -77,8 +77,11 @@ export interface LaunchPlan {
   gdb?: { host: string; port: number; architecture?: string };
   capture: CaptureSource;
   stop: StopMethod;
-  /** How the guest's exit status is read: QEMU's isa-debug-exit maps (value << 1) | 1 back to value. */
-  exitStatus: 'process' | 'isa-debug-exit';
+  /**
+   * How the guest's exit status is read: QEMU's isa-debug-exit maps (value << 1) | 1 back to value; Solo5 on virtio
+   * writes 41 for every exit, so its runs end "exited" with no status of their own (reported as 0).
+   */
+  exitStatus: 'process' | 'isa-debug-exit' | 'solo5-virtio';
   /** The accelerator chosen, and why (shown in the status bar), e.g. `TCG: /dev/kvm is not readable-writable`. */
   accelerator?: { kind: 'kvm' | 'tcg' | 'none'; reason: string };
   files?: GeneratedFile[];

@@ -1,6 +1,9 @@
 // Reads a VMM's exit: did the guest end the run (and with which status), did we stop it, or did the VMM fail?
 import type { LaunchPlan } from '../../api/launch-protocol';
 
+/** QEMU's status when Solo5's virtio binding writes 41 to the debug-exit port: (41 << 1) | 1. */
+const SOLO5_VIRTIO_EXIT_STATUS = 83;
+
 export type VmmOutcome = 'guest-exited' | 'stopped' | 'failed';
 
 export interface VmmExit {
@@ -31,7 +34,10 @@ export function classifyVmmExit(plan: Pick<LaunchPlan, 'exitStatus'>, facts: Vmm
   const name = commandName(facts.command);
   const result = (outcome: VmmOutcome, guestStatus: number | null, description: string): VmmExit => ({ code, signal, guestStatus, outcome, description });
   if (facts.spawnError) return result('failed', null, facts.spawnError);
-  if (plan.exitStatus === 'isa-debug-exit') {
+  if (plan.exitStatus === 'solo5-virtio' && code === SOLO5_VIRTIO_EXIT_STATUS) {
+    return result('guest-exited', 0, 'the unikernel exited (Solo5 on virtio does not pass its own exit code through)');
+  }
+  if (plan.exitStatus === 'isa-debug-exit' || plan.exitStatus === 'solo5-virtio') {
     // QEMU exits (value << 1) | 1 for a guest write to isa-debug-exit, so an odd status is the guest's, except that
     // QEMU also exits 1 when it cannot start; the error it printed tells those apart.
     if (code !== null && code % 2 === 1 && !(code === 1 && reportsError(facts.stderrLines))) {

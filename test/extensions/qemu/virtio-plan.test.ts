@@ -46,7 +46,7 @@ describe('virtio target plan', () => {
       '-device', 'virtio-net-pci,netdev=n0',
       '-drive', `file=${path.join(workspace, 'disk.img')},if=virtio,format=raw`,
     ]);
-    expect(result.exitStatus).toBe('isa-debug-exit');
+    expect(result.exitStatus).toBe('solo5-virtio');
     expect(result.notes).toEqual([
       'Image: multiboot v1 (address fields).',
       "Solo5 on virtio reports every exit the same way (QEMU status 83, debug-exit value 41): the unikernel's own exit code is not passed through.",

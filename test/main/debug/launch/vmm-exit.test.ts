@@ -11,6 +11,19 @@ describe('classifyVmmExit', () => {
     expect(classifyVmmExit(qemu, { ...facts, code: 7 })).toMatchObject({ guestStatus: 3, outcome: 'guest-exited' });
   });
 
+  it('reads Solo5 on virtio, which writes 41 for every exit, as a clean exit without a status of its own', () => {
+    const virtio = { exitStatus: 'solo5-virtio' } as const;
+    expect(classifyVmmExit(virtio, { ...facts, code: 83 })).toEqual({
+      code: 83,
+      signal: null,
+      guestStatus: 0,
+      outcome: 'guest-exited',
+      description: 'the unikernel exited (Solo5 on virtio does not pass its own exit code through)',
+    });
+    expect(classifyVmmExit(virtio, { ...facts, code: 0, stopRequested: true }).outcome).toBe('stopped');
+    expect(classifyVmmExit(virtio, { ...facts, code: 1, stderrLines: ['qemu: could not load kernel'] }).outcome).toBe('failed');
+  });
+
   it('tells QEMU failing to start (status 1 with an error) from a guest exiting 0', () => {
     const exit = classifyVmmExit(qemu, { ...facts, code: 1, stderrLines: ['qemu: invalid kernel header'] });
     expect(exit).toEqual({ code: 1, signal: null, guestStatus: null, outcome: 'failed', description: 'qemu-system-x86_64 exited with status 1' });
