@@ -11,3 +11,4 @@ export * from './launch-protocol';
 export * from './target-provider-api';
 export * from './build-protocol';
 export * from './debug-protocol';
+export * from './packets-protocol';

@@ -1,0 +1,118 @@
+// Packets part of the contract: a capture's rows, details, filter, export and streams, the same over DAP and the backend.
+//
+// A capture lives where it was made (the debug adapter for a run's live traffic, the backend for a file the user opens)
+// in compact binary form. The UI never holds it: it asks for the rows it shows and for one packet's detail.
+// Over DAP the requests below are custom requests named by the `*_REQUEST` constants, with these bodies as `arguments`
+// and `body`; over the backend contract they are `packets/*` requests that also carry a `captureId`.
+
+/** One row of the packet list: Wireshark's default columns. */
+export interface PacketRow {
+  /** 1-based frame number in the whole capture (not the filtered view). */
+  number: number;
+  /** Seconds since the first frame of the capture. */
+  time: number;
+  source: string;
+  destination: string;
+  protocol: string;
+  length: number;
+  info: string;
+  /** Colouring rule name, e.g. `tcp`, `tcp-syn`, `tcp-rst`, `udp`, `dns`, `arp`, `icmp`, `dhcp`, `http`, `tls`, `malformed`. */
+  colour: string;
+}
+
+/** One line of the detail tree; `start`/`length` are the bytes it covers in the frame (for the hex pane's highlight). */
+export interface PacketDetailNode {
+  label: string;
+  start: number;
+  length: number;
+  children?: PacketDetailNode[];
+}
+
+/** DAP event: new frames arrived (at most 20 events a second, each one batch). */
+export const PACKETS_EVENT = 'mirador/packets';
+export interface PacketsEventBody {
+  /** Frames in the capture so far. */
+  total: number;
+  /** Frames matching the current filter so far. */
+  matched: number;
+  /** The newly arrived rows that match the current filter, oldest first (at most 500; ask for more with rows). */
+  rows: PacketRow[];
+  /** When the capture ended (the VMM exited or the source failed), why; absent while it is live. */
+  ended?: string;
+}
+
+/** DAP request: rows `start`..`start+count-1` of the filtered view (0-based indices into it). */
+export const PACKET_ROWS_REQUEST = 'mirador/packetRows';
+export interface PacketRowsArguments {
+  start: number;
+  count: number;
+}
+export interface PacketRowsResult {
+  rows: PacketRow[];
+  total: number;
+  matched: number;
+}
+
+/** DAP request: one frame's detail tree and bytes. */
+export const PACKET_DETAIL_REQUEST = 'mirador/packetDetail';
+export interface PacketDetailArguments {
+  /** 1-based frame number. */
+  number: number;
+}
+export interface PacketDetailResult {
+  number: number;
+  tree: PacketDetailNode[];
+  /** The captured bytes, base64. */
+  bytes: string;
+  /** Filter that selects this packet's TCP or UDP conversation (for "Follow Stream"), when it has one. */
+  streamFilter?: string;
+}
+
+/** DAP request: set the display filter (empty string: none). An invalid filter is an error response with a column. */
+export const SET_FILTER_REQUEST = 'mirador/setFilter';
+export interface SetFilterArguments {
+  filter: string;
+}
+export interface SetFilterResult {
+  filter: string;
+  matched: number;
+  total: number;
+}
+/** `body.error.id` of a rejected filter; `body.error.variables.column` is the 1-based column of the mistake. */
+export const FILTER_ERROR_INVALID = 3101;
+
+/** DAP request: write the capture (all frames, or the filtered view) as pcapng or pcap to a path. */
+export const EXPORT_CAPTURE_REQUEST = 'mirador/exportCapture';
+export interface ExportCaptureArguments {
+  /** Absolute path, or relative to the session's cwd / the workspace. */
+  path: string;
+  format?: 'pcapng' | 'pcap';
+  /** Only the frames matching the current filter. */
+  filtered?: boolean;
+}
+export interface ExportCaptureResult {
+  path: string;
+  frames: number;
+  bytes: number;
+}
+
+/** DAP request: the payload of the TCP or UDP conversation a frame belongs to, in order, by direction. */
+export const FOLLOW_STREAM_REQUEST = 'mirador/followStream';
+export interface FollowStreamArguments {
+  number: number;
+}
+export interface FollowStreamSegment {
+  /** true when sent by the side that spoke first (the client). */
+  fromClient: boolean;
+  /** Payload bytes, base64. */
+  bytes: string;
+  /** Frame this payload came from. */
+  number: number;
+}
+export interface FollowStreamResult {
+  protocol: 'tcp' | 'udp';
+  client: string;
+  server: string;
+  filter: string;
+  segments: FollowStreamSegment[];
+}
