@@ -37,6 +37,7 @@ async function planTender(tender: Solo5Tender, launch: LaunchArguments, host: Ta
   let command = requireSolo5Tool(host, tender === 'hvt' ? 'solo5-hvt' : 'solo5-spt', `for the ${tender} target`);
   let debugArgs: string[] = [];
   let gdb: LaunchPlan['gdb'];
+  let exitStatus: LaunchPlan['exitStatus'] = 'process';
   if (launch.noDebug !== true) {
     if (tender === 'hvt') {
       command = requireSolo5Tool(host, 'solo5-hvt-debug', 'to debug an hvt unikernel (or launch with "noDebug": true)');
@@ -45,7 +46,15 @@ async function planTender(tender: Solo5Tender, launch: LaunchArguments, host: Ta
       gdb = { host: '127.0.0.1', port, architecture: 'i386:x86-64' };
       notes.push("solo5-hvt-debug's gdb stub waits for gdb before the unikernel starts; it offers 4 hardware breakpoints and no thread support (Linux/KVM x86_64 only).");
     } else {
-      notes.push('spt has no gdb stub: running without a debugger (use the hvt target to debug).');
+      // solo5-spt has no stub of its own: gdbserver runs it, and gdb adds the image's symbols (it is mapped at its
+      // link addresses by the tender).
+      const tenderPath = command;
+      command = requireSolo5Tool(host, 'gdbserver', 'to debug an spt unikernel (or launch with "noDebug": true)');
+      const port = await host.freePort();
+      debugArgs = ['--once', `127.0.0.1:${port}`, tenderPath];
+      gdb = { host: '127.0.0.1', port, loader: tenderPath };
+      exitStatus = 'gdbserver';
+      notes.push('spt under gdbserver: solo5-spt starts stopped; the unikernel is mapped once it runs, so breakpoints in it are hardware ones (4 at most).');
     }
   }
   const plan: LaunchPlan = {
@@ -56,7 +65,7 @@ async function planTender(tender: Solo5Tender, launch: LaunchArguments, host: Ta
     console: { kind: 'stdio' },
     capture: { kind: 'none' },
     stop: { kind: 'signal', signal: 'SIGTERM' },
-    exitStatus: 'process',
+    exitStatus,
     accelerator: tender === 'hvt' ? { kind: 'kvm', reason: 'KVM: solo5-hvt always runs on KVM' } : { kind: 'none', reason: 'spt runs the unikernel as a sandboxed process' },
     notes,
   };

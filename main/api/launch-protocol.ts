@@ -74,14 +74,24 @@ export interface LaunchPlan {
   cwd: string;
   console: ConsoleSource;
   /** gdb remote endpoint when the VMM exposes one. */
-  gdb?: { host: string; port: number; architecture?: string };
+  gdb?: {
+    host: string;
+    port: number;
+    architecture?: string;
+    /**
+     * Set when the stub debugs a host process that maps the image itself (gdbserver running solo5-spt): that
+     * program's path. gdb reads its symbols first, then adds the image's at their link addresses.
+     */
+    loader?: string;
+  };
   capture: CaptureSource;
   stop: StopMethod;
   /**
    * How the guest's exit status is read: QEMU's isa-debug-exit maps (value << 1) | 1 back to value; Solo5 on virtio
-   * writes 41 for every exit, so its runs end "exited" with no status of their own (reported as 0).
+   * writes 41 for every exit, so its runs end "exited" with no status of their own (reported as 0); gdbserver exits 0
+   * and says `Child exited with status N` on stderr for the program it ran.
    */
-  exitStatus: 'process' | 'isa-debug-exit' | 'solo5-virtio';
+  exitStatus: 'process' | 'isa-debug-exit' | 'solo5-virtio' | 'gdbserver';
   /** The accelerator chosen, and why (shown in the status bar), e.g. `TCG: /dev/kvm is not readable-writable`. */
   accelerator?: { kind: 'kvm' | 'tcg' | 'none'; reason: string };
   files?: GeneratedFile[];

@@ -12,6 +12,7 @@ export type ToolName =
   | 'qemu-system-x86_64'
   | 'qemu-system-aarch64'
   | 'gdb'
+  | 'gdbserver'
   | 'xl'
   | 'tcpdump'
   | 'tshark';

@@ -16,7 +16,7 @@ export interface TestHostOptions {
 
 const ALL_TOOLS: ToolName[] = [
   'ocaml', 'opam', 'mirage', 'dune', 'solo5-hvt', 'solo5-hvt-debug', 'solo5-spt', 'solo5-elftool',
-  'qemu-system-x86_64', 'qemu-system-aarch64', 'gdb', 'xl', 'tcpdump', 'tshark',
+  'qemu-system-x86_64', 'qemu-system-aarch64', 'gdb', 'gdbserver', 'xl', 'tcpdump', 'tshark',
 ];
 
 const CAPABILITY_DETAILS: Record<CapabilityName, { yes: string; no: string; fix: string }> = {

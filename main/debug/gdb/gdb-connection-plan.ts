@@ -34,12 +34,15 @@ export interface GdbConnectionPlan {
   bootPhaseBreakpoints: boolean;
   /** Lines for the debug console: what this stub cannot do, which view of the CPU gdb has. */
   notices: string[];
+  /** How the first stop (stopOnEntry "reset") is named: the CPU's reset vector, or the loader's first instruction. */
+  resetStopText: string;
 }
 
 const set = (...words: string[]): MiCommand => ({ operation: '-gdb-set', parameters: words, separator: 'never', raw: true });
 
 /** The same Solo5 limits the hvt provider's note states, here because they decide how breakpoints are placed. */
 const SOLO5_HVT_LIMIT = 'solo5-hvt-debug offers 4 hardware breakpoints (and no threads)';
+const SPT_LIMIT = 'solo5-spt maps the unikernel after it starts, so breakpoints in it must be hardware ones, and x86 has 4';
 const KVM_LIMIT = 'under KVM Mirador uses hardware breakpoints (software ones can vanish in early boot), and x86 has 4';
 
 export function planGdbConnection(plan: LaunchPlan, image: ImageFacts, runDir: string): GdbConnectionPlan {
@@ -53,8 +56,19 @@ export function planGdbConnection(plan: LaunchPlan, image: ImageFacts, runDir: s
     set('height', '0'),
     // gdb retries a refused connection (the VMM may not listen yet) for this long.
     set('tcp', 'connect-timeout', '10'),
-    { operation: '-file-exec-and-symbols', parameters: [image.path] },
   ];
+  const loader = plan.gdb.loader;
+  if (loader) {
+    // gdb debugs the loader process (its own symbols, read from here rather than fetched through the stub), and knows
+    // the image's symbols at the addresses the loader maps it to: its link addresses.
+    setup.push(
+      set('sysroot', '/'),
+      { operation: '-file-exec-and-symbols', parameters: [loader] },
+      { operation: '-interpreter-exec', parameters: ['console', `add-symbol-file ${quoteForGdbCli(image.path)}`], separator: 'never' },
+    );
+  } else {
+    setup.push({ operation: '-file-exec-and-symbols', parameters: [image.path] });
+  }
   const files: GdbConnectionPlan['files'] = [];
   const notices: string[] = [];
   const qemuX8664 = path.basename(plan.command) === 'qemu-system-x86_64';
@@ -68,12 +82,21 @@ export function planGdbConnection(plan: LaunchPlan, image: ImageFacts, runDir: s
     setup.push(set('architecture', plan.gdb.architecture));
   }
   let breakpoints: BreakpointPolicy = { hardware: false };
-  if (plan.target === 'hvt') {
+  if (loader) {
+    breakpoints = { hardware: true, limit: 4, limitReason: SPT_LIMIT };
+    notices.push(`spt: ${SPT_LIMIT}. The first stop ("reset") is ${path.basename(loader)}'s first instruction, before the unikernel is loaded.`);
+  } else if (plan.target === 'hvt') {
     breakpoints = { hardware: true, limit: 4, limitReason: SOLO5_HVT_LIMIT };
     notices.push(`Solo5 hvt: ${SOLO5_HVT_LIMIT}; pause stops the whole unikernel.`);
   } else if (plan.accelerator?.kind === 'kvm') {
     breakpoints = { hardware: true, limit: 4, limitReason: KVM_LIMIT };
     notices.push(`KVM: ${KVM_LIMIT}.`);
   }
-  return { setup, files, host: plan.gdb.host, port: plan.gdb.port, breakpoints, bootPhaseBreakpoints: breakpoints.limit === undefined, notices };
+  const resetStopText = loader ? `${path.basename(loader)} started (the unikernel is not loaded yet)` : 'reset vector';
+  return { setup, files, host: plan.gdb.host, port: plan.gdb.port, breakpoints, bootPhaseBreakpoints: breakpoints.limit === undefined, notices, resetStopText };
+}
+
+/** gdb's CLI splits arguments at blanks and reads quotes and backslashes: a path is quoted whole. */
+function quoteForGdbCli(text: string): string {
+  return `"${text.replace(/[\\"]/g, (character) => `\\${character}`)}"`;
 }

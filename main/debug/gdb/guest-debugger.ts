@@ -176,7 +176,7 @@ export class GuestDebugger {
     // In the lock: breakpoints still being placed are in before the guest runs or the stop is reported.
     return this.exclusive(async () => {
       if (this.options.entryStop.kind !== 'reset') return this.resumeNow('continue', false);
-      this.options.observer.onStopped({ reason: 'entry', threadId: DEFAULT_THREAD, breakpointIds: [], text: 'reset vector', ...(this.lastFrame ? { frame: this.lastFrame } : {}) });
+      this.options.observer.onStopped({ reason: 'entry', threadId: DEFAULT_THREAD, breakpointIds: [], text: this.connection.resetStopText, ...(this.lastFrame ? { frame: this.lastFrame } : {}) });
       this.state.prefetch(DEFAULT_THREAD);
     });
   }

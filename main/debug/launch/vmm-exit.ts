@@ -48,6 +48,11 @@ export function classifyVmmExit(plan: Pick<LaunchPlan, 'exitStatus'>, facts: Vmm
     }
     return result('failed', null, failure(name, code, signal));
   }
+  if (plan.exitStatus === 'gdbserver' && !facts.stopRequested) {
+    const child = gdbserverChildExit(facts.stderrLines);
+    if (child?.status !== undefined) return result('guest-exited', child.status, `the guest exited with status ${child.status}`);
+    if (child?.signal !== undefined) return result('failed', null, `the guest was killed by ${child.signal}`);
+  }
   if (facts.stopRequested) return result('stopped', null, 'the guest was stopped');
   if (code !== null) return result('guest-exited', code, `the guest exited with status ${code}`);
   return result('failed', null, failure(name, code, signal));
@@ -62,6 +67,17 @@ export function shellStatus(exit: Pick<VmmExit, 'code' | 'signal'>): number {
 
 function failure(name: string, code: number | null, signal: NodeJS.Signals | null): string {
   return signal ? `${name} was killed by ${signal}` : `${name} exited with status ${code}`;
+}
+
+/** gdbserver ends with status 0 whatever its program did; its last words say: `Child exited with status 3`, `Child terminated with signal = 0xb (SIGSEGV)`. */
+function gdbserverChildExit(lines: string[]): { status?: number; signal?: string } | undefined {
+  for (const line of [...lines].reverse()) {
+    const exited = /^Child exited with status (\d+)/.exec(line);
+    if (exited) return { status: Number(exited[1]) };
+    const signalled = /^Child terminated with signal = \w+ \((\w+)\)/.exec(line);
+    if (signalled) return { signal: signalled[1] };
+  }
+  return undefined;
 }
 
 /** QEMU's error lines (`qemu-system-x86_64: -kernel x: ...`, `qemu: invalid kernel header`), not its warnings. */

@@ -51,6 +51,8 @@ export const TOOL_CATALOG: readonly ToolSpec[] = [
   { name: 'qemu-system-aarch64', versionArgs: ['--version'], versionPattern: new RegExp(`QEMU emulator version ${NUMBER}`), fix: 'sudo apt-get install qemu-system-arm' },
   // `GNU gdb (Debian 13.1-3) 13.1`: the release is the last number on the first line, after the distribution's tag.
   { name: 'gdb', versionArgs: ['--version'], versionPattern: new RegExp(`^GNU gdb .*\\b${NUMBER}`, 'm'), fix: 'sudo apt-get install gdb' },
+  // Debugs spt unikernels: it runs solo5-spt as its inferior (`GNU gdbserver (Debian 13.1-3) 13.1`).
+  { name: 'gdbserver', versionArgs: ['--version'], versionPattern: new RegExp(`^GNU gdbserver .*\\b${NUMBER}`, 'm'), fix: 'sudo apt-get install gdbserver' },
   {
     name: 'xl',
     // xl has no version flag; `xl info` reports `xen_version : 4.17.3` but only where Xen runs.

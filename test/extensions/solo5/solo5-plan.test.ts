@@ -115,14 +115,25 @@ describe('hvt and spt plans', () => {
     expect(plan.notes).toEqual(["solo5-hvt-debug's gdb stub waits for gdb before the unikernel starts; it offers 4 hardware breakpoints and no thread support (Linux/KVM x86_64 only)."]);
   });
 
-  it('refuses to debug hvt without solo5-hvt-debug, and runs spt without a debugger', async () => {
+  it('refuses to debug hvt without solo5-hvt-debug', async () => {
     const withoutDebugTender = host('dist/app.hvt', 'no-devices', { tools: ['solo5-hvt', 'solo5-elftool'] });
     await expect(hvt.plan(launch({ kernel: 'dist/app.hvt', noDebug: false }), withoutDebugTender)).rejects.toThrow(
       'solo5-hvt-debug is needed to debug an hvt unikernel (or launch with "noDebug": true) (no solo5-hvt-debug on PATH). Fix: install solo5-hvt-debug',
     );
-    const plan = await spt.plan(launch({ target: 'spt', kernel: 'app.spt', noDebug: false }), host('app.spt', 'no-devices'));
-    expect(plan.gdb).toBeUndefined();
-    expect(plan.notes).toEqual(['spt has no gdb stub: running without a debugger (use the hvt target to debug).']);
+  });
+
+  it('debugs spt by running solo5-spt under gdbserver, with the tender as the loader of the image', async () => {
+    const plan = await spt.plan(launch({ target: 'spt', kernel: 'app.spt', noDebug: false, args: ['--hello=1'] }), host('app.spt', 'no-devices', { tools: [...SOLO5_TOOLS, 'gdbserver'], port: 4321 }));
+    expect([plan.command, ...plan.args]).toEqual(['/opt/bin/gdbserver', '--once', '127.0.0.1:4321', '/opt/bin/solo5-spt', '--', `${WORKSPACE}/app.spt`, '--hello=1']);
+    expect(plan.gdb).toEqual({ host: '127.0.0.1', port: 4321, loader: '/opt/bin/solo5-spt' });
+    expect(plan.exitStatus).toBe('gdbserver');
+    expect(plan.notes).toEqual(['spt under gdbserver: solo5-spt starts stopped; the unikernel is mapped once it runs, so breakpoints in it are hardware ones (4 at most).']);
+  });
+
+  it('refuses to debug spt without gdbserver, and names the package', async () => {
+    await expect(spt.plan(launch({ target: 'spt', kernel: 'app.spt', noDebug: false }), host('app.spt', 'no-devices'))).rejects.toThrow(
+      'gdbserver is needed to debug an spt unikernel (or launch with "noDebug": true) (no gdbserver on PATH). Fix: install gdbserver',
+    );
   });
 
   it("reports solo5-elftool's complaint when the image has no manifest", async () => {

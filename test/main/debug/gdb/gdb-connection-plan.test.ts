@@ -23,6 +23,15 @@ function qemuPlan(accelerator: 'kvm' | 'tcg'): LaunchPlan {
 const words = (plan: ReturnType<typeof planGdbConnection>) => plan.setup.map((command) => [command.operation, ...(command.parameters ?? [])].join(' '));
 
 describe('planGdbConnection', () => {
+  it('debugs the spt tender as the program, adds the image\'s symbols, and keeps 4 hardware breakpoints', () => {
+    const spt: LaunchPlan = { ...qemuPlan('tcg'), target: 'spt', command: '/usr/bin/gdbserver', gdb: { host: '127.0.0.1', port: 40001, loader: '/opt/solo5/bin/solo5-spt' }, exitStatus: 'gdbserver' };
+    const plan = planGdbConnection(spt, { path: '/work/my app/dist/hello.spt', elfClass: 64, entry: 0x100000n }, '/run/mirador-run-x');
+    expect(words(plan).slice(-3)).toEqual(['-gdb-set sysroot /', '-file-exec-and-symbols /opt/solo5/bin/solo5-spt', '-interpreter-exec console add-symbol-file "/work/my app/dist/hello.spt"']);
+    expect(words(plan)).not.toContain('-file-exec-and-symbols /work/my app/dist/hello.spt');
+    expect(plan).toMatchObject({ port: 40001, breakpoints: { hardware: true, limit: 4 }, bootPhaseBreakpoints: false, resetStopText: 'solo5-spt started (the unikernel is not loaded yet)' });
+    expect(plan.notices).toEqual(['spt: solo5-spt maps the unikernel after it starts, so breakpoints in it must be hardware ones, and x86 has 4. The first stop ("reset") is solo5-spt\'s first instruction, before the unikernel is loaded.']);
+  });
+
   it('gives a 32-bit image on qemu-system-x86_64 the i386 view, with single-register packets off', () => {
     const plan = planGdbConnection(qemuPlan('tcg'), { path: '/work/hello.elf', elfClass: 32, entry: 0x10000cn }, '/run/mirador-run-x');
     expect(plan.files).toEqual([{ path: '/run/mirador-run-x/i386-over-x86-64.xml', content: i386OverX8664TargetDescription() }]);

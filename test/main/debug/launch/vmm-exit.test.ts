@@ -6,6 +6,14 @@ const qemu = { exitStatus: 'isa-debug-exit' } as const;
 const facts = { command: '/usr/bin/qemu-system-x86_64', signal: null, stopRequested: false, stderrLines: [] as string[] };
 
 describe('classifyVmmExit', () => {
+  it('reads the status of the program gdbserver ran from its last words (gdbserver itself exits 0)', () => {
+    const gdbserver = { exitStatus: 'gdbserver' } as const;
+    const said = (...lines: string[]) => ({ ...facts, command: '/usr/bin/gdbserver', code: 0, stderrLines: ['Process /opt/bin/solo5-spt created; pid = 42', 'Listening on port 4000', ...lines] });
+    expect(classifyVmmExit(gdbserver, said('Child exited with status 3'))).toMatchObject({ code: 0, guestStatus: 3, outcome: 'guest-exited', description: 'the guest exited with status 3' });
+    expect(classifyVmmExit(gdbserver, said('Child terminated with signal = 0xb (SIGSEGV)'))).toMatchObject({ guestStatus: null, outcome: 'failed', description: 'the guest was killed by SIGSEGV' });
+    expect(classifyVmmExit(gdbserver, { ...said('Child exited with status 0'), stopRequested: true })).toMatchObject({ outcome: 'stopped' });
+  });
+
   it('maps an odd QEMU status back to the guest status: 1 → 0, 7 → 3', () => {
     expect(classifyVmmExit(qemu, { ...facts, code: 1 })).toEqual({ code: 1, signal: null, guestStatus: 0, outcome: 'guest-exited', description: 'the guest exited with status 0' });
     expect(classifyVmmExit(qemu, { ...facts, code: 7 })).toMatchObject({ guestStatus: 3, outcome: 'guest-exited' });

@@ -27,6 +27,8 @@ export const RECORDED: Record<string, RecordedOutput> = {
   'qemu-system-aarch64': { stdout: 'QEMU emulator version 7.2.22 (Debian 1:7.2+dfsg-7+deb12u18+b3)\nCopyright (c) 2003-2022 Fabrice Bellard and the QEMU Project developers\n' },
   /** `gdb --version`, Debian gdb 13.1 (this machine), first lines. */
   gdb: { stdout: 'GNU gdb (Debian 13.1-3) 13.1\nCopyright (C) 2023 Free Software Foundation, Inc.\nLicense GPLv3+: GNU GPL version 3 or later <http://gnu.org/licenses/gpl.html>\n' },
+  // Debian's gdbserver 13.1-3, recorded here.
+  gdbserver: { stdout: 'GNU gdbserver (Debian 13.1-3) 13.1\nCopyright (C) 2023 Free Software Foundation, Inc.\ngdbserver is free software, covered by the GNU General Public License.\nThis gdbserver was configured as "x86_64-linux-gnu"\n' },
   /** `xl info` in a dom0: the lines xl_info.c prints, abridged. */
   xl: {
     stdout:

@@ -33,6 +33,7 @@ describe('probeTool', () => {
     ['qemu-system-x86_64', '7.2.22'],
     ['qemu-system-aarch64', '7.2.22'],
     ['gdb', '13.1'],
+    ['gdbserver', '13.1'],
     ['xl', '4.17.3'],
     ['tcpdump', '4.99.3'],
     ['tshark', '4.0.17'],
@@ -44,7 +45,7 @@ describe('probeTool', () => {
   it('covers every tool of the contract, each with its own fix', () => {
     expect(TOOL_CATALOG.map((entry) => entry.name)).toEqual([
       'ocaml', 'opam', 'mirage', 'dune', 'solo5-hvt', 'solo5-hvt-debug', 'solo5-spt', 'solo5-elftool',
-      'qemu-system-x86_64', 'qemu-system-aarch64', 'gdb', 'xl', 'tcpdump', 'tshark',
+      'qemu-system-x86_64', 'qemu-system-aarch64', 'gdb', 'gdbserver', 'xl', 'tcpdump', 'tshark',
     ]);
     expect(Object.fromEntries(TOOL_CATALOG.map((entry) => [entry.name, entry.fix]))).toEqual({
       ocaml: 'sudo apt-get install ocaml',
@@ -58,6 +59,7 @@ describe('probeTool', () => {
       'qemu-system-x86_64': 'sudo apt-get install qemu-system-x86',
       'qemu-system-aarch64': 'sudo apt-get install qemu-system-arm',
       gdb: 'sudo apt-get install gdb',
+      gdbserver: 'sudo apt-get install gdbserver',
       xl: 'sudo apt-get install xen-utils',
       tcpdump: 'sudo apt-get install tcpdump',
       tshark: 'sudo apt-get install tshark',

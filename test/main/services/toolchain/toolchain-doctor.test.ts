@@ -46,7 +46,7 @@ describe('ToolchainDoctor on this machine', () => {
   });
 
   it('lists every tool and capability once, in the contract’s order', () => {
-    expect(report.tools.map((entry) => entry.name)).toHaveLength(14);
+    expect(report.tools.map((entry) => entry.name)).toHaveLength(15);
     expect(report.capabilities.map((entry) => entry.name)).toEqual(['kvm', 'tap', 'xen-dom0']);
   });
 });
