@@ -80,7 +80,7 @@ const rawArgs = plan.args.map((arg) => (planRunDir ? arg.split(planRunDir).join(
 
 const mirador = { line: [], exit: [] };
 const raw = { line: [], exit: [] };
-/** For scale: what starting Node alone costs here (mirador run starts two: the CLI and the debug adapter). */
+/** For scale: what starting Node alone costs here (mirador run starts one; the adapter runs inside it). */
 const nodeAlone = [];
 for (let run = 0; run < RUNS; run++) {
   // Alternate which goes first, so neither always meets a warm or a cold cache.
@@ -110,5 +110,5 @@ console.log(`raw:    ${plan.command} ${rawArgs.join(' ')}`);
 console.log(`  last line ${format(median(raw.line))}, exit ${format(median(raw.exit))}`);
 console.log(`mirador run --until '${LAST_LINE}'`);
 console.log(`  last line ${format(median(mirador.line))}, exit ${format(median(mirador.exit))}`);
-console.log(`for scale: \`node -e ''\` alone takes ${format(median(nodeAlone))}; mirador run starts Node twice (CLI, debug adapter)`);
+console.log(`for scale: \`node -e ''\` alone takes ${format(median(nodeAlone))}; mirador run starts Node once (the adapter runs inline)`);
 console.log(`ratio (mirador / raw): last line ${(median(mirador.line) / median(raw.line)).toFixed(2)}x, exit ${(median(mirador.exit) / median(raw.exit)).toFixed(2)}x (goal: <= 1.05x)`);

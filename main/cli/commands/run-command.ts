@@ -20,7 +20,7 @@ export const runCommand: CliCommand = {
     if (options.pcap) launch = withCaptureNetwork(launch);
 
     const run = new GuestRun(
-      { appRoot: context.appRoot, workspace, launch, until: options.until, timeoutMs: options.timeoutMs, pcap: options.pcap },
+      { workspace, launch, until: options.until, timeoutMs: options.timeoutMs, pcap: options.pcap },
       {
         console: (text) => void process.stdout.write(text),
         vmmStderr: (text) => void process.stderr.write(text),

@@ -1,7 +1,7 @@
-// A small DAP client over a debug adapter child's stdio: requests with promised responses, events to one listener.
-import type { ChildProcess } from 'node:child_process';
+// A small DAP client over an adapter link's streams: requests with promised responses, events to one listener.
 import type { DapMessage } from '../../api/debug-protocol';
 import { DapFrameReader, encodeDapMessage } from '../../debug/protocol/dap-framing';
+import type { AdapterLink } from './adapter-link';
 
 export interface DapResponse extends DapMessage {
   type: 'response';
@@ -25,22 +25,22 @@ export class DapClient {
   private closed = false;
 
   constructor(
-    private readonly adapter: ChildProcess,
+    private readonly adapter: Pick<AdapterLink, 'toAdapter' | 'fromAdapter' | 'closed'>,
     private readonly onEvent: (event: DapEvent) => void,
     onProtocolError: (message: string) => void,
   ) {
-    adapter.stdout!.on('data', (chunk: Buffer) => {
+    adapter.fromAdapter.on('data', (chunk: Buffer | string) => {
       let messages: DapMessage[];
       try {
-        messages = this.reader.push(chunk);
+        messages = this.reader.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
       } catch (error) {
         onProtocolError(`the debug adapter wrote something that is not DAP (${(error as Error).message})`);
         return;
       }
       for (const message of messages) this.dispatch(message);
     });
-    adapter.stdin!.on('error', () => undefined);
-    adapter.once('close', () => {
+    adapter.toAdapter.on('error', () => undefined);
+    void adapter.closed.then(() => {
       this.closed = true;
       for (const [requestSeq, resolve] of this.pending) resolve(closedResponse(requestSeq));
       this.pending.clear();
@@ -50,10 +50,10 @@ export class DapClient {
   /** Resolves with the response, successful or not; an adapter that is gone answers with a failed response. */
   request(command: string, args?: object): Promise<DapResponse> {
     const seq = this.seq++;
-    if (this.closed || !this.adapter.stdin!.writable) return Promise.resolve(closedResponse(seq, command));
+    if (this.closed || !this.adapter.toAdapter.writable) return Promise.resolve(closedResponse(seq, command));
     return new Promise((resolve) => {
       this.pending.set(seq, resolve);
-      this.adapter.stdin!.write(encodeDapMessage({ seq, type: 'request', command, ...(args ? { arguments: args } : {}) }));
+      this.adapter.toAdapter.write(encodeDapMessage({ seq, type: 'request', command, ...(args ? { arguments: args } : {}) }));
     });
   }
 

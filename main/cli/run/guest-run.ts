@@ -1,15 +1,13 @@
 // Drives one `mirador run` through the debug adapter, as any DAP client would: launch with noDebug, stream, stop, report.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { copyFile } from 'node:fs/promises';
-import path from 'node:path';
 import type { LaunchArguments } from '../../api/launch-protocol';
 import { LAUNCH_ERROR_INVALID_ARGUMENTS, LAUNCH_PLAN_EVENT, VMM_EXITED_EVENT, type LaunchPlanEventBody, type VmmExitedEventBody } from '../../debug/adapter/adapter-events';
+import { startInlineAdapter, type AdapterLink } from './adapter-link';
 import { ConsoleLineWatch } from './console-line-watch';
 import { DapClient, type DapEvent } from './dap-client';
 
 export interface GuestRunRequest {
-  appRoot: string;
-  /** The project folder: the adapter runs there and relative paths resolve against it. */
+  /** The project folder: relative paths of the launch resolve against it. */
   workspace: string;
   launch: LaunchArguments;
   until?: RegExp;
@@ -30,11 +28,11 @@ export type StopCause = { kind: 'until' } | { kind: 'timeout' } | { kind: 'signa
 
 /** Exit status for `--timeout`, the one coreutils' timeout(1) uses. */
 export const TIMEOUT_STATUS = 124;
-/** How long the adapter may take to stop the guest after being asked, before it is killed (and the guest with it). */
+/** How long the adapter may take to stop the guest after being asked, before the guest is killed. */
 const STOP_DEADLINE_MS = 5000;
 
 export class GuestRun {
-  private adapter: ChildProcess | undefined;
+  private adapter: AdapterLink | undefined;
   private client: DapClient | undefined;
   private stopCause: StopCause | undefined;
   private vmmExit: VmmExitedEventBody | undefined;
@@ -44,7 +42,7 @@ export class GuestRun {
   private watch: ConsoleLineWatch | undefined;
   private readonly terminated: Promise<void>;
   private markTerminated!: () => void;
-  private adapterStderr = '';
+  private adapterGone = false;
 
   constructor(
     private readonly request: GuestRunRequest,
@@ -69,41 +67,30 @@ export class GuestRun {
     if (this.stopCause) return;
     this.stopCause = cause;
     void this.client?.request('terminate');
-    const adapter = this.adapter;
-    // An adapter that cannot stop its guest in time is killed; its exit hooks (or the parent-death signal) take the VMM.
-    setTimeout(() => adapter && adapter.exitCode === null && adapter.kill('SIGTERM'), STOP_DEADLINE_MS).unref();
+    // A guest that does not stop in time is killed, with its gdb.
+    setTimeout(() => this.killAdapterNow(), STOP_DEADLINE_MS).unref();
   }
 
-  /** For a process that is dying: the adapter's own hooks then stop the guest. */
+  /** For a process that is dying, or a guest that would not stop: kills the VMM and gdb now. */
   killAdapterNow(): void {
-    if (this.adapter && this.adapter.exitCode === null && this.adapter.signalCode === null) this.adapter.kill('SIGTERM');
+    if (!this.adapterGone) this.adapter?.killNow();
   }
 
   private async runAdapter(): Promise<number> {
-    // A separate adapter process, so `mirador run` takes exactly the path of the IDE and of other editors.
-    const adapter = spawn(process.execPath, [path.join(this.request.appRoot, 'out', 'main', 'cli.js'), 'debug-adapter'], {
-      cwd: this.request.workspace,
-      env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
-      stdio: ['pipe', 'pipe', 'pipe'],
-      // Its own process group: a terminal's Ctrl-C reaches only us, and we stop the guest in order.
-      detached: true,
-    });
+    const adapter = startInlineAdapter(this.request.workspace);
     this.adapter = adapter;
-    adapter.stderr!.on('data', (chunk: Buffer) => (this.adapterStderr = (this.adapterStderr + chunk.toString()).slice(-4000)));
-    const adapterClosed = new Promise<void>((resolve) => adapter.once('close', () => resolve()));
+    const adapterClosed = adapter.closed.then(() => {
+      this.adapterGone = true;
+    });
     void adapterClosed.then(() => this.markTerminated());
-    const spawnFailed = new Promise<string>((resolve) => adapter.once('error', (error) => resolve(error.message)));
     const client = new DapClient(adapter, (event) => this.onEvent(event), (message) => {
       this.io.reason(`mirador run: ${message}`);
-      adapter.kill('SIGTERM');
+      adapter.killNow();
     });
     this.client = client;
 
-    const initialize = await Promise.race([
-      client.request('initialize', { clientID: 'mirador-run', adapterID: 'mirador', linesStartAt1: true, columnsStartAt1: true, pathFormat: 'path' }),
-      spawnFailed.then((message) => ({ success: false, message: `the debug adapter could not start: ${message}` }) as const),
-    ]);
-    if (!initialize.success) return this.fail(`mirador run: ${initialize.message ?? 'the debug adapter did not initialize'}${this.adapterSaid()}`, 1, adapterClosed);
+    const initialize = await client.request('initialize', { clientID: 'mirador-run', adapterID: 'mirador', linesStartAt1: true, columnsStartAt1: true, pathFormat: 'path' });
+    if (!initialize.success) return this.fail(`mirador run: ${initialize.message ?? 'the debug adapter did not initialize'}`, 1, adapterClosed);
     if (this.stopCause) {
       // Interrupted before anything started: nothing to stop.
       await client.request('disconnect', { terminateDebuggee: true });
@@ -113,7 +100,7 @@ export class GuestRun {
     const launch = await client.request('launch', { ...this.request.launch, noDebug: true });
     if (!launch.success) {
       const invalid = launch.body?.error?.id === LAUNCH_ERROR_INVALID_ARGUMENTS;
-      return this.fail(`mirador run: ${launch.message ?? 'the launch failed'}${this.adapterSaid()}`, invalid ? 2 : 1, adapterClosed);
+      return this.fail(`mirador run: ${launch.message ?? 'the launch failed'}`, invalid ? 2 : 1, adapterClosed);
     }
     if (this.stopCause) void client.request('terminate');
 
@@ -191,7 +178,7 @@ export class GuestRun {
     }
     const exit = this.vmmExit;
     if (!exit) {
-      this.io.reason(`mirador run: the debug adapter ended before the guest did${this.adapterSaid()}`);
+      this.io.reason(`mirador run: the debug adapter ended before the guest did`);
       return 1;
     }
     if (exit.outcome === 'guest-exited') {
@@ -209,15 +196,11 @@ export class GuestRun {
 
   private async fail(line: string, status: number, adapterClosed: Promise<void>): Promise<number> {
     this.io.reason(line);
-    this.adapter?.stdin?.end();
+    // Like a closed stdin for an adapter process: the session ends.
+    this.adapter?.toAdapter.end();
     await Promise.race([adapterClosed, new Promise((resolve) => setTimeout(resolve, STOP_DEADLINE_MS))]);
     this.killAdapterNow();
     return status;
-  }
-
-  private adapterSaid(): string {
-    const lines = this.adapterStderr.trim().split('\n').filter(Boolean);
-    return lines.length > 0 ? ` (the debug adapter said: ${lines.slice(-2).join(' | ')})` : '';
   }
 }
 

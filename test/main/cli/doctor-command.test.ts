@@ -37,7 +37,7 @@ describe('mirador doctor (in process)', () => {
     expect(run.stdout).toContainEqual(expect.stringMatching(/^✓ qemu-system-x86_64 {3}\d+\.\d+\.\d+$/));
     expect(run.stdout).toContainEqual(expect.stringMatching(/^✗ mirage {15}no mirage on PATH {25}fix: opam install mirage$/));
     expect(run.stdout).toContainEqual(expect.stringMatching(/^✗ xen-dom0 {13}\/proc\/xen does not exist: this machine is not running under Xen {2}fix: boot the machine into a Xen dom0; Xen targets need a Xen host$/));
-    expect(run.stdout.at(-1)).toMatch(/^\d+ of 14 tools ready, \d of 3 capabilities available\.$/);
+    expect(run.stdout.at(-1)).toMatch(/^\d+ of 15 tools ready, \d of 3 capabilities available\.$/);
   });
 
   it('exits 2 with the usage on a flag it does not know', async () => {
