@@ -27,6 +27,13 @@ import type { DebugMessageEvent, DebugSendParams, DebugSessionEndEvent, DebugSes
 import type { DoctorReport } from './toolchain-protocol';
 import type { LaunchArguments, TargetInfo } from './launch-protocol';
 import type { BuildFinishedEvent, BuildOutputEvent, BuildProgressEvent, BuildStarted, BuildStartParams } from './build-protocol';
+import type {
+  CreatedProjectInfo,
+  CreateProjectParams,
+  PreparedTutorial,
+  TemplateList,
+  TutorialDestination,
+} from './project-protocol';
 
 type Req<P, R> = { params: P; result: R };
 type PathParams = { path: WorkspacePath };
@@ -80,6 +87,13 @@ export interface BackendRequests {
   'debug/start': Req<void, DebugSessionInfo>;
   'debug/send': Req<DebugSendParams, void>;
   'debug/stop': Req<{ sessionId: number }, void>;
+
+  /** The project templates Mirador ships, and where new projects go by default. */
+  'templates/list': Req<void, TemplateList>;
+  /** Creates `parent/name` from a template; refuses an existing non-empty folder. The renderer then opens it. */
+  'templates/create': Req<CreateProjectParams, CreatedProjectInfo>;
+  /** Copies the tutorial notebook where it can be edited (once; later calls find the copy) and says where it is. */
+  'tutorial/prepare': Req<{ destination: TutorialDestination }, PreparedTutorial>;
 }
 
 /** Events the backend pushes to the renderer. */

@@ -12,6 +12,7 @@ import { WorkspaceSession } from './workspace-session';
 import { DebugSessionRelay } from './debug-session-relay';
 import { launchServices } from './launch-services';
 import { BuildSession } from './build-session';
+import { projectServices } from './project-services';
 
 export interface Disposable {
   dispose(): void;
@@ -48,6 +49,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     },
     ...launchServices(() => workspace.folder()),
     builds: new BuildSession(broadcast),
+    projects: projectServices(options.appRoot, options.userDataDir, () => workspace.folder()),
   };
   if (options.workspace) await shared.openWorkspace(options.workspace);
   const handlers = createRequestHandlers(shared);

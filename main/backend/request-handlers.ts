@@ -15,6 +15,7 @@ import {
 import type { WorkspaceSession } from './workspace-session';
 import type { DebugSessionRelay } from './debug-session-relay';
 import type { BuildSession } from './build-session';
+import type { ProjectServices } from './project-services';
 import type { DapMessage, DoctorReport, LaunchArguments, TargetInfo } from '../api';
 
 /** What one renderer connection owns besides the shared services. */
@@ -34,6 +35,7 @@ export interface SharedServices {
   builds: BuildSession;
   targets(): Promise<TargetInfo[]>;
   runConfigurations(folder: string): Promise<{ configurations: LaunchArguments[]; problems: string[] }>;
+  projects: ProjectServices;
 }
 
 export type RequestHandlers = {
@@ -145,5 +147,20 @@ export function createRequestHandlers(shared: SharedServices): RequestHandlers {
       connection.debug.send(integerParam(params, 'sessionId', 'debug/send'), message as DapMessage);
     },
     'debug/stop': (params, connection) => connection.debug.stop(integerParam(params, 'sessionId', 'debug/stop')),
+
+    'templates/list': () => shared.projects.listTemplates(),
+    'templates/create': (params) =>
+      shared.projects.createProject(
+        stringParam(params, 'template', 'templates/create'),
+        stringParam(params, 'parent', 'templates/create'),
+        stringParam(params, 'name', 'templates/create'),
+      ),
+    'tutorial/prepare': (params) => {
+      const destination = stringParam(params, 'destination', 'tutorial/prepare');
+      if (destination !== 'workspace' && destination !== 'tutorials-folder') {
+        throw new MiradorError('invalid-params', 'tutorial/prepare: "destination" must be "workspace" or "tutorials-folder".');
+      }
+      return shared.projects.prepareTutorial(destination);
+    },
   };
 }

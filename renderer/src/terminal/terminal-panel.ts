@@ -64,8 +64,11 @@ export class TerminalPanel {
     this.resizeObserver.observe(this.viewsElement);
   }
 
-  /** Opens a shell in the workspace folder. Failures are shown in the panel, so callers need not catch. */
-  async newTerminal(): Promise<void> {
+  /**
+   * Opens a shell in the workspace folder; `initialInput` is typed into it (the shell reads it once its prompt is up).
+   * Failures are shown in the panel, so callers need not catch.
+   */
+  async newTerminal(initialInput?: string): Promise<void> {
     if (this.disposed) return;
     const view = new TerminalView(
       lowestFreeNumber(this.views.map((existing) => existing.number)),
@@ -94,6 +97,7 @@ export class TerminalPanel {
       const held = this.early.take(info.id);
       for (const data of held.data) view.write(data);
       if (held.exit) this.onExit(held.exit);
+      if (initialInput) await this.backend.request('terminal/input', { id: info.id, data: initialInput });
     } catch (error) {
       this.showMessage(`Could not open a terminal: ${errorText(error)}`);
       this.remove(view);
