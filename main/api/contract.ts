@@ -30,9 +30,11 @@ import type { BuildFinishedEvent, BuildOutputEvent, BuildProgressEvent, BuildSta
 import type {
   CreatedProjectInfo,
   CreateProjectParams,
+  HostNetworkState,
   PreparedTutorial,
   TemplateList,
   TutorialDestination,
+  UnikernelDescription,
 } from './project-protocol';
 
 type Req<P, R> = { params: P; result: R };
@@ -94,6 +96,14 @@ export interface BackendRequests {
   'templates/create': Req<CreateProjectParams, CreatedProjectInfo>;
   /** Copies the tutorial notebook where it can be edited (once; later calls find the copy) and says where it is. */
   'tutorial/prepare': Req<{ destination: TutorialDestination }, PreparedTutorial>;
+  /** What the workspace's config.ml declares (devices, packages, keys) for a target; null when there is no config.ml. */
+  'mirage/describe': Req<{ target?: string }, UnikernelDescription | null>;
+  /** Adds (or replaces, by name) one entry of .mirador/launch.json. */
+  'run/addConfiguration': Req<{ configuration: LaunchArguments }, { replaced: boolean }>;
+  /** Sets the `args` of the .mirador/launch.json entry with this name, keeping everything else in it. */
+  'run/setArguments': Req<{ name: string; args: string[] }, void>;
+  /** Tap devices, bridges, CAP_NET_ADMIN and forwarding on the backend's machine, for the network helper. */
+  'network/inspect': Req<void, HostNetworkState>;
 }
 
 /** Events the backend pushes to the renderer. */

@@ -49,8 +49,10 @@ export interface PreparedTutorial {
 export interface UnikernelDevice {
   /** The OCaml binding or the device's role, e.g. `stack`, `htdocs`. */
   name: string;
-  /** What implements it, e.g. `generic_stackv4v6 default_network` or `tcpip_stack_direct__3 (Tcpip_stack_direct.MakeV4V6)`. */
+  /** What implements it, e.g. `generic_stackv4v6 default_network` or `Tcpip_stack_direct.IPV4V6`. */
   detail: string;
+  /** Its module type in `main`'s signature, e.g. `stackv4v6`, `kv_ro`, when known. */
+  type?: string;
 }
 
 export interface UnikernelPackage {
@@ -69,6 +71,8 @@ export interface UnikernelKey {
   doc?: string;
   /** The default as MirageOS prints it, when known. */
   defaultValue?: string;
+  /** What a value looks like, e.g. `bool`, `ipv4 prefix`, `ipv4 address`, `string`; booleans are written `--key=true`. */
+  valueType?: string;
   /** Where the key comes from: a device (`generic_stackv4v6`), `config.ml`, `unikernel.ml`, `MirageOS`, or `mirage describe`. */
   origin: string;
 }

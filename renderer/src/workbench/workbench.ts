@@ -22,6 +22,7 @@ import { launchTemplate } from '../debug/launch-template';
 import { BuildController } from '../build/build-controller';
 import { BuildProblems } from '../build/build-problems';
 import { WelcomeFeature } from '../welcome/welcome-feature';
+import { UnikernelFeature } from '../unikernel/unikernel-feature';
 import type { LaunchArguments } from '../../../main/api';
 import { ActivityBar } from './activity-bar';
 import { CommandRegistry } from './command-registry';
@@ -58,6 +59,7 @@ export class Workbench {
   readonly problems: ProblemsView;
   readonly terminalView: View;
   readonly welcome: WelcomeFeature;
+  readonly unikernel: UnikernelFeature;
   terminals: TerminalPanel | undefined;
   editors: EditorArea | undefined;
   builds: BuildController | undefined;
@@ -186,6 +188,7 @@ export class Workbench {
     this.status.connection.set('', '');
     this.status.connection.setVisible(false);
     this.welcome = new WelcomeFeature(this);
+    this.unikernel = new UnikernelFeature(this);
   }
 
   async start(): Promise<void> {
@@ -427,7 +430,7 @@ export class Workbench {
     this.showSideView(id);
   }
 
-  private addSideView(view: View, keybinding?: string): void {
+  addSideView(view: View, keybinding?: string): void {
     this.sideViews.set(view.id, view);
     this.sideBar.add(view);
     this.activityBar.add(view, keybinding);
