@@ -25,13 +25,13 @@ export async function describeUnikernel(folder: string, options: { target?: stri
   const configMl = await readOptional(path.join(folder, 'config.ml'));
   if (configMl === undefined) return null;
   const reading = readConfigMl(configMl, await readOptional(path.join(folder, 'unikernel.ml')));
-  if (!options.mirage) return reading;
   let target: string;
   try {
     target = mirageTarget(options.target);
   } catch (error) {
-    return { ...reading, problems: [...reading.problems, `${(error as Error).message}; showing the reading of config.ml instead.`] };
+    return { ...reading, problems: [...reading.problems, `${(error as Error).message}.`] };
   }
+  if (!options.mirage) return reading;
   try {
     return await askMirage(folder, target, options.mirage, reading);
   } catch (error) {

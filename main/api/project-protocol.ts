@@ -119,6 +119,8 @@ export interface HostNetworkState {
   uid: number | null;
   /** The user name the backend runs as, for `ip tuntap add ... user NAME`. */
   userName: string | null;
+  /** The interface of the default route (towards the internet), e.g. `eth0`, when there is one. */
+  uplink: string | null;
   /** Which firewall front end is installed here (the helper generates commands for it first). */
   firewall: 'nftables' | 'iptables' | 'unknown';
 }

@@ -17,6 +17,7 @@ export interface HostNetworkPaths {
   procSelfStatus?: string;
   ipForward?: string;
   devNetTun?: string;
+  procNetRoute?: string;
   pathDirs?: string[];
 }
 
@@ -51,12 +52,22 @@ export function capNetAdminFrom(status: string | undefined): boolean | null {
   return capEff === undefined ? null : ((BigInt(`0x${capEff}`) >> CAP_NET_ADMIN_BIT) & 1n) === 1n;
 }
 
+/** /proc/net/route lists `Iface Destination ...` in hex; the default route has destination 00000000. */
+export function defaultRouteInterface(routes: string | undefined): string | null {
+  for (const line of (routes ?? '').split('\n').slice(1)) {
+    const [iface, destination] = line.trim().split(/\s+/);
+    if (iface && destination === '00000000') return iface;
+  }
+  return null;
+}
+
 export async function inspectHostNetwork(paths: HostNetworkPaths = {}): Promise<HostNetworkState> {
   const {
     sysClassNet = '/sys/class/net',
     procSelfStatus = '/proc/self/status',
     ipForward = '/proc/sys/net/ipv4/ip_forward',
     devNetTun = '/dev/net/tun',
+    procNetRoute = '/proc/net/route',
     pathDirs = pathDirsFromEnv(process.env),
   } = paths;
   const names = (await readdir(sysClassNet).catch(() => [] as string[])).sort();
@@ -80,6 +91,7 @@ export async function inspectHostNetwork(paths: HostNetworkPaths = {}): Promise<
     tunDevice: await exists(devNetTun),
     uid: typeof process.getuid === 'function' ? process.getuid() : null,
     userName,
+    uplink: defaultRouteInterface(await readText(procNetRoute)),
     firewall: nft.kind === 'found' ? 'nftables' : iptables.kind === 'found' ? 'iptables' : 'unknown',
   };
 }

@@ -100,7 +100,7 @@ export class UnikernelView implements View {
         ? []
         : [el('div', { className: 'run-problem', role: 'status' },
             icon('warning'),
-            ` MirageOS has no "${target}" target. Pick one: `,
+            ' Pick a MirageOS target: ',
             ...['unix', 'hvt', 'virtio'].map((id) => el('button', { className: 'link-button unikernel-target-choice', onclick: () => (this.host.setActiveTarget(id), void this.refresh()) }, `Use ${id}`)))]),
       el('div', { className: 'unikernel-actions' },
         el('button', { className: 'primary-button', title: `mirage configure -t ${target}, then make depends`, onclick: () => this.host.installDependencies() }, 'Install Dependencies'),

@@ -23,6 +23,7 @@ import { BuildController } from '../build/build-controller';
 import { BuildProblems } from '../build/build-problems';
 import { WelcomeFeature } from '../welcome/welcome-feature';
 import { UnikernelFeature } from '../unikernel/unikernel-feature';
+import { NetworkFeature } from '../network/network-feature';
 import type { LaunchArguments } from '../../../main/api';
 import { ActivityBar } from './activity-bar';
 import { CommandRegistry } from './command-registry';
@@ -60,6 +61,7 @@ export class Workbench {
   readonly terminalView: View;
   readonly welcome: WelcomeFeature;
   readonly unikernel: UnikernelFeature;
+  readonly network: NetworkFeature;
   terminals: TerminalPanel | undefined;
   editors: EditorArea | undefined;
   builds: BuildController | undefined;
@@ -189,6 +191,7 @@ export class Workbench {
     this.status.connection.setVisible(false);
     this.welcome = new WelcomeFeature(this);
     this.unikernel = new UnikernelFeature(this);
+    this.network = new NetworkFeature(this);
   }
 
   async start(): Promise<void> {
@@ -356,7 +359,7 @@ export class Workbench {
     if (record.endedAt !== undefined) {
       this.log.endRun();
       this.console.writeNote(`── ${record.name}: ${record.state === 'failed' ? `failed: ${record.message ?? ''}` : (record.message ?? record.state)} ──`);
-      if (record.state === 'failed') this.notifications.error(`${record.name} failed: ${record.message ?? 'see the Console'}`);
+      if (record.state === 'failed' && !this.network.explainRunFailure(record)) this.notifications.error(`${record.name} failed: ${record.message ?? 'see the Console'}`);
     }
   }
 

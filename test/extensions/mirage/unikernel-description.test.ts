@@ -164,5 +164,8 @@ describe('describeUnikernel', () => {
     writeFileSync(path.join(folder, 'config.ml'), template('mirage-hello', 'config.ml'));
     const description = await describeUnikernel(folder, { target: 'qemu', mirage: async () => ({ stdout: '', stderr: '', code: 0 }) });
     expect(description!.problems[0]).toMatch(/MirageOS has no "qemu" target/);
+    expect(description!.source).toBe('config.ml');
+    expect((await describeUnikernel(folder, { target: 'qemu' }))!.problems).toEqual([expect.stringMatching(/MirageOS has no "qemu" target: build with --target virtio/)]);
+    expect((await describeUnikernel(folder, {}))!.problems).toEqual([]);
   });
 });

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { capNetAdminFrom, inspectHostNetwork } from '../../../main/services/network/host-network';
+import { capNetAdminFrom, defaultRouteInterface, inspectHostNetwork } from '../../../main/services/network/host-network';
 
 let root: string;
 beforeEach(() => {
@@ -30,6 +30,7 @@ describe('inspectHostNetwork', () => {
     writeFileSync(path.join(root, 'status'), 'Name:\tnode\nCapEff:\t0000000000001000\n');
     writeFileSync(path.join(root, 'ip_forward'), '1\n');
     writeFileSync(path.join(root, 'tun'), '');
+    writeFileSync(path.join(root, 'route'), 'Iface\tDestination\tGateway\nwlan0\t00000000\t0100A8C0\n');
     mkdirSync(path.join(root, 'bin'));
     writeFileSync(path.join(root, 'bin', 'iptables'), '#!/bin/sh\n', { mode: 0o755 });
     const state = await inspectHostNetwork({
@@ -37,6 +38,7 @@ describe('inspectHostNetwork', () => {
       procSelfStatus: path.join(root, 'status'),
       ipForward: path.join(root, 'ip_forward'),
       devNetTun: path.join(root, 'tun'),
+      procNetRoute: path.join(root, 'route'),
       pathDirs: [path.join(root, 'bin')],
     });
     expect(state.taps).toEqual([
@@ -45,12 +47,12 @@ describe('inspectHostNetwork', () => {
       { name: 'tun0', kind: 'tun', ownerUid: 0, up: true },
     ]);
     expect(state.bridges).toEqual(['br0']);
-    expect(state).toMatchObject({ capNetAdmin: true, ipForwarding: true, tunDevice: true, firewall: 'iptables' });
+    expect(state).toMatchObject({ capNetAdmin: true, ipForwarding: true, tunDevice: true, firewall: 'iptables', uplink: 'wlan0' });
   });
 
   it('says "unknown" rather than guessing when nothing can be read', async () => {
-    const state = await inspectHostNetwork({ sysClassNet: path.join(root, 'none'), procSelfStatus: path.join(root, 'none'), ipForward: path.join(root, 'none'), devNetTun: path.join(root, 'none'), pathDirs: [] });
-    expect(state).toMatchObject({ taps: [], bridges: [], capNetAdmin: null, ipForwarding: null, tunDevice: false, firewall: 'unknown' });
+    const state = await inspectHostNetwork({ sysClassNet: path.join(root, 'none'), procSelfStatus: path.join(root, 'none'), ipForward: path.join(root, 'none'), devNetTun: path.join(root, 'none'), procNetRoute: path.join(root, 'none'), pathDirs: [] });
+    expect(state).toMatchObject({ taps: [], bridges: [], capNetAdmin: null, ipForwarding: null, tunDevice: false, firewall: 'unknown', uplink: null });
   });
 
   it('reads this machine without failing, finding its loopback is no tap', async () => {
@@ -64,5 +66,16 @@ describe('inspectHostNetwork', () => {
     expect(capNetAdminFrom('CapEff:\t0000000000000000\n')).toBe(false);
     expect(capNetAdminFrom('CapEff:\t0000000000000fff\n')).toBe(false);
     expect(capNetAdminFrom('nothing')).toBeNull();
+  });
+});
+
+describe('defaultRouteInterface', () => {
+  it('finds the interface of the default route in /proc/net/route', () => {
+    const routes = 'Iface\tDestination\tGateway \tFlags\tRefCnt\tUse\tMetric\tMask\t\tMTU\tWindow\tIRTT\n'
+      + 'eth0\t0000A8C0\t00000000\t0001\t0\t0\t0\t00FFFFFF\t0\t0\t0\n'
+      + 'eth0\t00000000\t0100A8C0\t0003\t0\t0\t0\t00000000\t0\t0\t0\n';
+    expect(defaultRouteInterface(routes)).toBe('eth0');
+    expect(defaultRouteInterface('Iface\tDestination\n')).toBeNull();
+    expect(defaultRouteInterface(undefined)).toBeNull();
   });
 });
