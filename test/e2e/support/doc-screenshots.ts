@@ -6,8 +6,15 @@ import { REPO_ROOT } from './mirador-web-process';
 
 export const DOC_IMAGES = path.join(REPO_ROOT, 'docs', 'images');
 
-/** Writes docs/images/NAME.png (a fixed name per picture, so a rerun replaces it) and returns its path. */
-export async function docScreenshot(page: Page, name: string): Promise<string> {
+/**
+ * Writes docs/images/NAME.png (a fixed name per picture, so a rerun replaces it) and returns its path. With
+ * `closeWelcome`, a welcome page covering the editor is closed first, as a user would, so the picture shows the part.
+ */
+export async function docScreenshot(page: Page, name: string, options: { closeWelcome?: boolean } = {}): Promise<string> {
+  if (options.closeWelcome) {
+    const close = page.getByRole('button', { name: 'Close Welcome' });
+    if (await close.isVisible()) await close.click();
+  }
   mkdirSync(DOC_IMAGES, { recursive: true });
   const file = path.join(DOC_IMAGES, `${name}.png`);
   await page.screenshot({ path: file });
