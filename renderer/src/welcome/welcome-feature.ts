@@ -54,6 +54,8 @@ export class WelcomeFeature {
 
   /** Once the editor can open files: finishes what the welcome page started before the window reloaded into a folder. */
   async afterEditorsReady(): Promise<void> {
+    // Unsaved work restored from the last session matters more than the welcome page: show it, not the page over it.
+    if (this.workbench.editors?.activeDocument) this.page.hide();
     const pending = this.pending;
     this.pending = undefined;
     if (!pending) return;
