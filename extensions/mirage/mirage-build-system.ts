@@ -57,6 +57,19 @@ export const mirageBuildSystem: BuildSystemProvider = {
     return plan;
   },
 
+  async dependencies(folder, options): Promise<BuildPlan> {
+    const target = mirageTarget(options.target);
+    // `make depends` needs the Makefile that configuring writes, for this target's packages.
+    return {
+      buildSystem: 'mirage',
+      steps: [
+        { label: `mirage configure -t ${target}`, command: 'mirage', args: ['configure', '-t', target], cwd: folder },
+        { label: 'make depends', command: 'make', args: ['depends'], cwd: folder },
+      ],
+      problemMatchers: ['ocaml', 'gcc'],
+    };
+  },
+
   async findImage(folder, target) {
     const suffix = IMAGE_SUFFIX[target ?? 'unix'];
     if (suffix === undefined) return null;

@@ -45,10 +45,17 @@ export interface BuildSystemProvider {
   plan(folder: string, options: BuildOptions): Promise<BuildPlan>;
   /** The built image for a target, if one exists (e.g. `dist/hello.hvt`). */
   findImage?(folder: string, target: string | undefined): Promise<string | null>;
+  /** The steps that install the project's dependencies without building it (MirageOS: configure, then `make depends`). */
+  dependencies?(folder: string, options: BuildOptions): Promise<BuildPlan>;
 }
+
+/** `build` builds the image; `depends` only installs what the build needs (for build systems that separate the two). */
+export type BuildTask = 'build' | 'depends';
 
 export interface BuildStartParams {
   target?: string;
+  /** Default `build`. */
+  task?: BuildTask;
 }
 
 export interface BuildStarted {
@@ -80,4 +87,7 @@ export interface BuildFinishedEvent {
   problems: BuildProblem[];
   /** Workspace-relative (or absolute) path of the built image, when one was found. */
   image?: string;
+  /** The target the build was for, as given to build/start. */
+  target?: string;
+  task?: BuildTask;
 }

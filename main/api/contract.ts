@@ -27,6 +27,15 @@ import type { DebugMessageEvent, DebugSendParams, DebugSessionEndEvent, DebugSes
 import type { DoctorReport } from './toolchain-protocol';
 import type { LaunchArguments, TargetInfo } from './launch-protocol';
 import type { BuildFinishedEvent, BuildOutputEvent, BuildProgressEvent, BuildStarted, BuildStartParams } from './build-protocol';
+import type {
+  CreatedProjectInfo,
+  CreateProjectParams,
+  HostNetworkState,
+  PreparedTutorial,
+  TemplateList,
+  TutorialDestination,
+  UnikernelDescription,
+} from './project-protocol';
 
 type Req<P, R> = { params: P; result: R };
 type PathParams = { path: WorkspacePath };
@@ -80,6 +89,21 @@ export interface BackendRequests {
   'debug/start': Req<void, DebugSessionInfo>;
   'debug/send': Req<DebugSendParams, void>;
   'debug/stop': Req<{ sessionId: number }, void>;
+
+  /** The project templates Mirador ships, and where new projects go by default. */
+  'templates/list': Req<void, TemplateList>;
+  /** Creates `parent/name` from a template; refuses an existing non-empty folder. The renderer then opens it. */
+  'templates/create': Req<CreateProjectParams, CreatedProjectInfo>;
+  /** Copies the tutorial notebook where it can be edited (once; later calls find the copy) and says where it is. */
+  'tutorial/prepare': Req<{ destination: TutorialDestination }, PreparedTutorial>;
+  /** What the workspace's config.ml declares (devices, packages, keys) for a target; null when there is no config.ml. */
+  'mirage/describe': Req<{ target?: string }, UnikernelDescription | null>;
+  /** Adds (or replaces, by name) one entry of .mirador/launch.json. */
+  'run/addConfiguration': Req<{ configuration: LaunchArguments }, { replaced: boolean }>;
+  /** Sets the `args` of the .mirador/launch.json entry with this name, keeping everything else in it. */
+  'run/setArguments': Req<{ name: string; args: string[] }, void>;
+  /** Tap devices, bridges, CAP_NET_ADMIN and forwarding on the backend's machine, for the network helper. */
+  'network/inspect': Req<void, HostNetworkState>;
 }
 
 /** Events the backend pushes to the renderer. */

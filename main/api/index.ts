@@ -12,3 +12,4 @@ export * from './target-provider-api';
 export * from './build-protocol';
 export * from './debug-protocol';
 export * from './packets-protocol';
+export * from './project-protocol';

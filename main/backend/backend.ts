@@ -12,6 +12,8 @@ import { WorkspaceSession } from './workspace-session';
 import { DebugSessionRelay } from './debug-session-relay';
 import { launchServices } from './launch-services';
 import { BuildSession } from './build-session';
+import { projectServices } from './project-services';
+import { unikernelServices } from './unikernel-services';
 
 export interface Disposable {
   dispose(): void;
@@ -35,6 +37,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   const extensions = await ExtensionRegistry.load(path.join(options.appRoot, 'extensions'));
   for (const problem of extensions.contributions().problems) process.stderr.write(`Mirador: extension problem: ${problem}\n`);
 
+  const launch = launchServices(() => workspace.folder());
   const shared: SharedServices = {
     options,
     workspace,
@@ -46,8 +49,10 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       broadcast('workspace/changed', info);
       return info;
     },
-    ...launchServices(() => workspace.folder()),
+    ...launch,
     builds: new BuildSession(broadcast),
+    projects: projectServices(options.appRoot, options.userDataDir, () => workspace.folder()),
+    unikernel: unikernelServices(launch.doctor),
   };
   if (options.workspace) await shared.openWorkspace(options.workspace);
   const handlers = createRequestHandlers(shared);

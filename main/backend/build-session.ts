@@ -1,6 +1,6 @@
 // Builds the open workspace with its build system, one build at a time, telling every window how it goes.
 import path from 'node:path';
-import type { BuildFinishedEvent, BuildProblem, BuildStarted, EventName, EventPayload } from '../api';
+import type { BuildFinishedEvent, BuildProblem, BuildStarted, BuildTask, EventName, EventPayload } from '../api';
 import { BuildSystemRegistry } from '../build/build-system-registry';
 import { findBuiltImage } from '../build/built-image-lookup';
 import { MiradorError } from '../services/mirador-error';
@@ -15,15 +15,19 @@ export class BuildSession {
 
   constructor(private readonly broadcast: Broadcast) {}
 
-  async start(folder: string, target: string | undefined): Promise<BuildStarted> {
+  /** `depends` runs the build system's dependency steps only (MirageOS: configure, then `make depends`). */
+  async start(folder: string, target: string | undefined, task: BuildTask = 'build'): Promise<BuildStarted> {
     if (this.current) throw new MiradorError('conflict', 'A build is already running; wait for it or cancel it (Build: Cancel).');
     const [provider] = await this.registry.detect(folder);
     if (!provider) {
       throw new MiradorError('not-found', 'No build system found here: Mirador builds folders with a config.ml (MirageOS), a dune-project (dune) or a Makefile (make).');
     }
+    if (task === 'depends' && !provider.dependencies) {
+      throw new MiradorError('unavailable', `${provider.label} projects have no separate dependency step: Build fetches what it needs.`);
+    }
     let plan;
     try {
-      plan = await provider.plan(folder, { target });
+      plan = task === 'depends' ? await provider.dependencies!(folder, { target }) : await provider.plan(folder, { target });
     } catch (error) {
       throw new MiradorError('invalid-params', `${provider.label} cannot build this: ${(error as Error).message}`);
     }
@@ -44,8 +48,10 @@ export class BuildSession {
         outcome: result.outcome,
         message: result.message,
         problems: result.problems.map((problem: BuildProblem) => ({ ...problem, file: relative(problem.file) })),
+        ...(target === undefined ? {} : { target }),
+        task,
       };
-      if (result.outcome === 'succeeded') {
+      if (result.outcome === 'succeeded' && task === 'build') {
         const image = await findBuiltImage(provider, plan, folder, target).catch(() => null);
         if (image) finished.image = relative(image);
       }

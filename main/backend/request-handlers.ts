@@ -15,6 +15,8 @@ import {
 import type { WorkspaceSession } from './workspace-session';
 import type { DebugSessionRelay } from './debug-session-relay';
 import type { BuildSession } from './build-session';
+import type { ProjectServices } from './project-services';
+import type { UnikernelServices } from './unikernel-services';
 import type { DapMessage, DoctorReport, LaunchArguments, TargetInfo } from '../api';
 
 /** What one renderer connection owns besides the shared services. */
@@ -34,6 +36,8 @@ export interface SharedServices {
   builds: BuildSession;
   targets(): Promise<TargetInfo[]>;
   runConfigurations(folder: string): Promise<{ configurations: LaunchArguments[]; problems: string[] }>;
+  projects: ProjectServices;
+  unikernel: UnikernelServices;
 }
 
 export type RequestHandlers = {
@@ -132,7 +136,9 @@ export function createRequestHandlers(shared: SharedServices): RequestHandlers {
     'build/start': (params) => {
       const target = asObject(params ?? {}, 'build/start').target;
       if (target !== undefined && typeof target !== 'string') throw new MiradorError('invalid-params', 'build/start: "target" must be a target id.');
-      return shared.builds.start(ws().root.folder, target);
+      const task = asObject(params ?? {}, 'build/start').task;
+      if (task !== undefined && task !== 'build' && task !== 'depends') throw new MiradorError('invalid-params', 'build/start: "task" must be "build" or "depends".');
+      return shared.builds.start(ws().root.folder, target, task);
     },
     'build/cancel': (params) => shared.builds.cancel(integerParam(params, 'buildId', 'build/cancel')),
 
@@ -145,5 +151,39 @@ export function createRequestHandlers(shared: SharedServices): RequestHandlers {
       connection.debug.send(integerParam(params, 'sessionId', 'debug/send'), message as DapMessage);
     },
     'debug/stop': (params, connection) => connection.debug.stop(integerParam(params, 'sessionId', 'debug/stop')),
+
+    'templates/list': () => shared.projects.listTemplates(),
+    'templates/create': (params) =>
+      shared.projects.createProject(
+        stringParam(params, 'template', 'templates/create'),
+        stringParam(params, 'parent', 'templates/create'),
+        stringParam(params, 'name', 'templates/create'),
+      ),
+    'tutorial/prepare': (params) => {
+      const destination = stringParam(params, 'destination', 'tutorial/prepare');
+      if (destination !== 'workspace' && destination !== 'tutorials-folder') {
+        throw new MiradorError('invalid-params', 'tutorial/prepare: "destination" must be "workspace" or "tutorials-folder".');
+      }
+      return shared.projects.prepareTutorial(destination);
+    },
+
+    'mirage/describe': (params) => {
+      const target = asObject(params ?? {}, 'mirage/describe').target;
+      if (target !== undefined && typeof target !== 'string') throw new MiradorError('invalid-params', 'mirage/describe: "target" must be a target id.');
+      return shared.unikernel.describe(ws().root.folder, target);
+    },
+    'run/addConfiguration': (params) => {
+      const configuration = asObject(params, 'run/addConfiguration').configuration;
+      if (configuration === null || typeof configuration !== 'object' || Array.isArray(configuration)) {
+        throw new MiradorError('invalid-params', 'run/addConfiguration: "configuration" must be a run configuration object.');
+      }
+      return shared.unikernel.addConfiguration(ws().root.folder, configuration as LaunchArguments);
+    },
+    'run/setArguments': (params) => {
+      const args = asObject(params, 'run/setArguments').args;
+      if (!Array.isArray(args)) throw new MiradorError('invalid-params', 'run/setArguments: "args" must be a list of strings.');
+      return shared.unikernel.setArguments(ws().root.folder, stringParam(params, 'name', 'run/setArguments'), args as string[]);
+    },
+    'network/inspect': () => shared.unikernel.inspectNetwork(),
   };
 }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { screenshot } from './support/chromium';
+import { docScreenshot } from './support/doc-screenshots';
 
 import { C_HELLO_EXAMPLE, prepareCHelloWorkspace } from './support/c-hello-workspace';
 import { openWorkbench, type WorkbenchSession } from './support/workbench-session';
@@ -82,6 +83,7 @@ describe('workbench: debug a unikernel', () => {
     const statusBackground = await page.locator('.status-bar').evaluate((element) => getComputedStyle(element).backgroundColor);
     expect(statusBackground).toBe('rgb(204, 102, 51)');
     await screenshot(page, 'debug-stopped');
+    await docScreenshot(page, 'debug-stopped');
   });
 
   it('steps over with F10: the stop line moves further into kernel_main', async () => {
@@ -118,6 +120,7 @@ describe('workbench: debug a unikernel', () => {
       )
       .toBe(true);
     await screenshot(page, 'debug-registers');
+    await docScreenshot(page, 'debug-registers');
   });
 
   it('evaluates gdb commands in the Debug Console and shows the instructions in the Disassembly view', async () => {

@@ -1,6 +1,7 @@
 // End to end in Chromium: run the C example under QEMU and read its console in the Log panel as parsed, filterable records.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { screenshot } from './support/chromium';
+import { docScreenshot } from './support/doc-screenshots';
 import { prepareCHelloWorkspace } from './support/c-hello-workspace';
 import { openWorkbench, type WorkbenchSession } from './support/workbench-session';
 
@@ -49,6 +50,7 @@ describe('workbench: the Log panel', () => {
     const total = await rows.count();
     expect(total).toBeGreaterThanOrEqual(9);
     await screenshot(page, 'log-panel');
+    await docScreenshot(page, 'log-panel', { closeWelcome: true });
 
     await page.getByRole('combobox', { name: 'Filter by level' }).selectOption({ label: 'WARNING' });
     await expect.poll(() => rows.count()).toBe(1);

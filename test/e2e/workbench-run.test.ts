@@ -4,6 +4,7 @@ import { cpSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { screenshot } from './support/chromium';
+import { docScreenshot } from './support/doc-screenshots';
 import { REPO_ROOT } from './support/mirador-web-process';
 import { openWorkbench, type WorkbenchSession } from './support/workbench-session';
 
@@ -43,6 +44,7 @@ describe('workbench: run a unikernel', () => {
     await expect(targets.getByRole('listitem', { name: /hvt|Solo5 hvt/i }).first().getAttribute('aria-label')).resolves.toMatch(/not available/);
     await expect(page.getByRole('list', { name: 'Toolchain' }).getByRole('listitem', { name: /^mirage: missing/ }).count()).resolves.toBe(1);
     await screenshot(page, 'targets');
+    await docScreenshot(page, 'targets', { closeWelcome: true });
   });
 
   it('logged no errors in the page', () => {

@@ -1,5 +1,5 @@
 // Runs the workspace's build from the IDE: output to the Output panel, progress in the status bar, problems as markers.
-import type { BuildFinishedEvent, BuildProgressEvent } from '../../../main/api';
+import type { BuildFinishedEvent, BuildProgressEvent, BuildTask } from '../../../main/api';
 import type { BackendClient } from '../transport/backend-client';
 import type { Notifications } from '../workbench/notifications';
 import type { StatusItem } from '../workbench/status-bar';
@@ -18,6 +18,7 @@ export class BuildController {
   /** Events that arrive before the start response names the build (the backend streams at once): replayed after. */
   private early: { buildId: number; replay(): void }[] = [];
   private starting = false;
+  private task: BuildTask = 'build';
 
   constructor(
     private readonly backend: BackendClient,
@@ -35,16 +36,18 @@ export class BuildController {
     return this.buildId !== undefined;
   }
 
-  async start(target?: string): Promise<void> {
+  /** `depends` installs what the build needs without building (MirageOS: `make depends`), with the same output and progress. */
+  async start(target?: string, task: BuildTask = 'build'): Promise<void> {
     if (this.running || this.starting) return this.notifications.info('A build is already running; cancel it from the status bar first.');
     this.host.clearOutput();
     this.host.showOutput();
     this.starting = true;
+    this.task = task;
     try {
-      const started = await this.backend.request('build/start', target ? { target } : {});
+      const started = await this.backend.request('build/start', { ...(target ? { target } : {}), ...(task === 'depends' ? { task } : {}) });
       this.buildId = started.buildId;
       this.status.setVisible(true);
-      this.status.set('⟳ Building', 'Click to cancel the build');
+      this.status.set(task === 'depends' ? '⟳ Installing dependencies' : '⟳ Building', 'Click to cancel the build');
       this.host.appendOutput(`${started.buildSystem}: ${started.steps.join(' → ')}\n`);
     } catch (error) {
       this.notifications.error(`Cannot build: ${(error as Error).message}`);
@@ -64,7 +67,7 @@ export class BuildController {
   }
 
   private onProgress(event: BuildProgressEvent): void {
-    this.status.set(`⟳ Building ${event.step}/${event.total}`, `${event.message} — click to cancel`);
+    this.status.set(`⟳ ${this.task === 'depends' ? 'Installing dependencies' : 'Building'} ${event.step}/${event.total}`, `${event.message} — click to cancel`);
     this.host.setProgress(event.step, event.total, event.message);
     this.host.appendOutput(`\n> ${event.message}\n`);
   }
@@ -76,6 +79,12 @@ export class BuildController {
     this.host.appendOutput(`\n${event.message}\n`);
     this.host.onFinished(event);
     const counts = countProblems(event);
+    if (event.task === 'depends') {
+      if (event.outcome === 'succeeded') this.notifications.info('Dependencies installed: Build (Ctrl+Shift+B) next.');
+      else if (event.outcome === 'failed') this.notifications.error(`Installing the dependencies failed: ${event.message}${counts}`, [{ label: 'Show Output', run: () => this.host.showOutput() }]);
+      else this.notifications.info('Installing the dependencies was cancelled.');
+      return;
+    }
     if (event.outcome === 'succeeded') this.notifications.info(`Build succeeded${event.image ? `: ${event.image}` : ''}${counts}.`);
     else if (event.outcome === 'failed') this.notifications.error(`Build failed: ${event.message}${counts}`, [{ label: 'Show Output', run: () => this.host.showOutput() }]);
     else this.notifications.info('Build cancelled.');

@@ -20,6 +20,8 @@ export interface RunRecord {
   /** Why the run failed or what ended it, in words for the user. */
   message?: string;
   accelerator?: LaunchPlan['accelerator'];
+  /** The VMM's last stderr lines when it failed: the network helper reads tap errors from them. */
+  stderrTail?: string[];
 }
 
 export interface RunListener {
@@ -142,7 +144,7 @@ export class RunController {
       const exit = body as unknown as VmmExitedEventBody;
       if (exit.outcome === 'guest-exited') this.update(record, { state: 'exited', exitCode: exit.guestStatus ?? undefined, message: exit.description });
       else if (exit.outcome === 'stopped') this.update(record, { state: 'exited', message: 'stopped' });
-      else this.update(record, { state: 'failed', message: [exit.description, ...exit.stderrTail.slice(-2)].join(': ') });
+      else this.update(record, { state: 'failed', message: [exit.description, ...exit.stderrTail.slice(-2)].join(': '), stderrTail: exit.stderrTail });
     } else if (event.event === 'exited' && record.exitCode === undefined && record.state !== 'failed') {
       const exitCode = Number(body.exitCode);
       this.update(record, { state: 'exited', exitCode, message: `exited with status ${exitCode}` });

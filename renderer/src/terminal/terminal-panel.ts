@@ -30,6 +30,8 @@ export class TerminalPanel {
   private pendingCreates = 0;
   private fitFrame: number | undefined;
   private disposed = false;
+  /** Shells waiting to be typed into: typing before the shell's first output is echoed raw, then again by readline. */
+  private readonly awaitingOutput = new Map<number, () => void>();
 
   constructor(
     private readonly container: HTMLElement,
@@ -64,8 +66,11 @@ export class TerminalPanel {
     this.resizeObserver.observe(this.viewsElement);
   }
 
-  /** Opens a shell in the workspace folder. Failures are shown in the panel, so callers need not catch. */
-  async newTerminal(): Promise<void> {
+  /**
+   * Opens a shell in the workspace folder; `initialInput` is typed into it (the shell reads it once its prompt is up).
+   * Failures are shown in the panel, so callers need not catch.
+   */
+  async newTerminal(initialInput?: string): Promise<void> {
     if (this.disposed) return;
     const view = new TerminalView(
       lowestFreeNumber(this.views.map((existing) => existing.number)),
@@ -94,6 +99,10 @@ export class TerminalPanel {
       const held = this.early.take(info.id);
       for (const data of held.data) view.write(data);
       if (held.exit) this.onExit(held.exit);
+      if (initialInput) {
+        if (held.data.length === 0) await this.firstOutputOf(info.id);
+        await this.backend.request('terminal/input', { id: info.id, data: initialInput });
+      }
     } catch (error) {
       this.showMessage(`Could not open a terminal: ${errorText(error)}`);
       this.remove(view);
@@ -152,7 +161,21 @@ export class TerminalPanel {
     this.root.remove();
   }
 
+  /** Resolves at the shell's first output, or after a few seconds for a shell that prints nothing until typed to. */
+  private firstOutputOf(id: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.awaitingOutput.delete(id);
+        resolve();
+      };
+      const timer = setTimeout(done, 3000);
+      this.awaitingOutput.set(id, done);
+    });
+  }
+
   private onData(event: TerminalDataEvent): void {
+    this.awaitingOutput.get(event.id)?.();
     const view = this.viewWithId(event.id);
     if (view) view.write(event.data);
     else if (this.pendingCreates > 0) this.early.holdData(event.id, event.data);

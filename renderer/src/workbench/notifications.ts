@@ -1,4 +1,4 @@
-// Toasts in the corner: what happened and what to do next. Errors stay until dismissed; info fades.
+// Toasts in the corner: what happened and what to do next. Errors and offers stay until dismissed; plain info fades.
 import { el, icon } from './element';
 
 export type Severity = 'info' | 'warning' | 'error';
@@ -29,7 +29,8 @@ export class Notifications {
     }
     toast.append(el('button', { className: 'icon-button', 'aria-label': 'Dismiss notification', onclick: close }, icon('close')));
     this.container.append(toast);
-    if (severity === 'info') setTimeout(close, 6000);
+    // An offer (a notice with actions) waits for the user; a plain notice fades.
+    if (severity === 'info' && actions.length === 0) setTimeout(close, 6000);
   }
 
   info(message: string, actions?: NotificationAction[]): void {

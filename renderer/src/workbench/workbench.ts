@@ -21,6 +21,9 @@ import { TargetsView } from '../targets/targets-view';
 import { launchTemplate } from '../debug/launch-template';
 import { BuildController } from '../build/build-controller';
 import { BuildProblems } from '../build/build-problems';
+import { WelcomeFeature } from '../welcome/welcome-feature';
+import { UnikernelFeature } from '../unikernel/unikernel-feature';
+import { NetworkFeature } from '../network/network-feature';
 import type { LaunchArguments } from '../../../main/api';
 import { ActivityBar } from './activity-bar';
 import { CommandRegistry } from './command-registry';
@@ -56,6 +59,9 @@ export class Workbench {
   readonly targetsView: TargetsView;
   readonly problems: ProblemsView;
   readonly terminalView: View;
+  readonly welcome: WelcomeFeature;
+  readonly unikernel: UnikernelFeature;
+  readonly network: NetworkFeature;
   terminals: TerminalPanel | undefined;
   editors: EditorArea | undefined;
   builds: BuildController | undefined;
@@ -183,6 +189,9 @@ export class Workbench {
     this.layout.editorArea.parentElement!.append(this.debug.toolbar.element);
     this.status.connection.set('', '');
     this.status.connection.setVisible(false);
+    this.welcome = new WelcomeFeature(this);
+    this.unikernel = new UnikernelFeature(this);
+    this.network = new NetworkFeature(this);
   }
 
   async start(): Promise<void> {
@@ -216,9 +225,11 @@ export class Workbench {
     this.output.append('Extensions', `${contributions.extensions.map((e) => `${e.displayName} ${e.version}`).join('\n')}\n`);
     for (const problem of contributions.problems) this.output.append('Extensions', `Problem: ${problem}\n`);
     await this.setWorkspace(workspace);
+    this.welcome.showOnStartup();
     document.body.dataset.ready = 'workbench';
     void this.loadRunConfigurations();
     await this.startEditors(contributions);
+    await this.welcome.afterEditorsReady();
   }
 
   private async setWorkspace(info: WorkspaceInfo): Promise<void> {
@@ -348,7 +359,7 @@ export class Workbench {
     if (record.endedAt !== undefined) {
       this.log.endRun();
       this.console.writeNote(`── ${record.name}: ${record.state === 'failed' ? `failed: ${record.message ?? ''}` : (record.message ?? record.state)} ──`);
-      if (record.state === 'failed') this.notifications.error(`${record.name} failed: ${record.message ?? 'see the Console'}`);
+      if (record.state === 'failed' && !this.network.explainRunFailure(record)) this.notifications.error(`${record.name} failed: ${record.message ?? 'see the Console'}`);
     }
   }
 
@@ -374,6 +385,7 @@ export class Workbench {
 
   async openEditor(path: string, selection?: { line: number; column: number; length?: number }, options?: { preserveFocus?: boolean }): Promise<void> {
     const editors = await this.editorsReady;
+    this.welcome.hide();
     await editors?.open(path, selection, options);
   }
 
@@ -389,13 +401,14 @@ export class Workbench {
     }
   }
 
-  async newTerminal(): Promise<void> {
+  /** `initialInput` is typed into the new shell without pressing Enter (a fix the user reads before running it). */
+  async newTerminal(initialInput?: string): Promise<void> {
     if (!this.terminals) {
       this.terminals = new TerminalPanel(this.terminalView.element, this.backend);
       this.terminals.setTheme(this.theme.kind);
     }
     this.showPanel('terminal', false);
-    await this.terminals.newTerminal();
+    await this.terminals.newTerminal(initialInput);
     this.terminals.focus();
   }
 
@@ -420,7 +433,7 @@ export class Workbench {
     this.showSideView(id);
   }
 
-  private addSideView(view: View, keybinding?: string): void {
+  addSideView(view: View, keybinding?: string): void {
     this.sideViews.set(view.id, view);
     this.sideBar.add(view);
     this.activityBar.add(view, keybinding);

@@ -21,12 +21,15 @@ export interface MiradorWebOptions {
   workspace?: string;
   userDataDir: string;
   env?: NodeJS.ProcessEnv;
+  /** Runs `mirador web` through this program and arguments, e.g. setpriv to start it without CAP_NET_ADMIN. */
+  wrapper?: string[];
 }
 
 export function startMiradorWeb(options: MiradorWebOptions): Promise<MiradorWeb> {
   const args = [BIN, 'web', '--port', '0', '--no-open'];
   if (options.workspace) args.push('--workspace', options.workspace);
-  const child = spawn(process.execPath, args, {
+  const [command, ...commandArgs] = [...(options.wrapper ?? []), process.execPath, ...args];
+  const child = spawn(command!, commandArgs, {
     cwd: REPO_ROOT,
     env: { ...process.env, MIRADOR_SKIP_BUILD_CHECK: '1', MIRADOR_USER_DATA_DIR: options.userDataDir, SHELL: '/bin/bash', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -22,14 +22,18 @@ export interface WorkbenchOptions {
   colorScheme?: 'dark' | 'light';
   /** Start `mirador web` without --workspace (the folder is still created and prepared). */
   withoutWorkspace?: boolean;
+  /** Extra environment for `mirador web` (e.g. a PATH with stand-in tools). */
+  env?: NodeJS.ProcessEnv;
+  /** A program `mirador web` runs under (see MiradorWebOptions.wrapper). */
+  wrapper?: string[];
 }
 
 export async function openWorkbench(prepare: (workspace: string) => void, options: WorkbenchOptions = {}): Promise<WorkbenchSession> {
-  const { colorScheme = 'dark', withoutWorkspace = false } = options;
+  const { colorScheme = 'dark', withoutWorkspace = false, env, wrapper } = options;
   const workspace = mkdtempSync(path.join(os.tmpdir(), 'mirador-e2e-ws-'));
   const userDataDir = mkdtempSync(path.join(os.tmpdir(), 'mirador-e2e-user-'));
   prepare(workspace);
-  let server = await startMiradorWeb({ workspace: withoutWorkspace ? undefined : workspace, userDataDir });
+  let server = await startMiradorWeb({ workspace: withoutWorkspace ? undefined : workspace, userDataDir, env, wrapper });
   const browser = await launchChromium();
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme });
   const page = await context.newPage();
@@ -49,7 +53,7 @@ export async function openWorkbench(prepare: (workspace: string) => void, option
     pageErrors,
     async restartServer() {
       await server.stop();
-      server = await startMiradorWeb({ workspace: withoutWorkspace ? undefined : workspace, userDataDir });
+      server = await startMiradorWeb({ workspace: withoutWorkspace ? undefined : workspace, userDataDir, env, wrapper });
       session.server = server;
     },
     async close() {
