@@ -33,6 +33,7 @@ export class ToplevelProcess {
   /** stdout events waiting for stderr to catch up: each frame needs one sync mark read from stderr first. */
   private held: KernelStdoutEvent[] = [];
   private syncs = 0;
+  private readingStderr = false;
   private current: { sink: (event: CellEvent) => void; sawDone: boolean; sawStderrEnd: boolean; finish: () => void } | undefined;
   private stderrText = '';
   readonly exited: Promise<ToplevelExit>;
@@ -93,15 +94,19 @@ export class ToplevelProcess {
 
   private hold(events: KernelStdoutEvent[]): void {
     this.held.push(...events);
+    let delivered = false;
     while (this.held.length > 0) {
       const event = this.held[0]!;
       if (event.type === 'frame') {
         if (this.syncs === 0) break;
         this.syncs -= 1;
+        delivered = true;
       }
       this.held.shift();
       this.onStdout(event);
     }
+    // stderr written after that frame's sync mark waited for the frame (see onStderr).
+    if (delivered && !this.readingStderr) this.onStderr('');
   }
 
   private onStdout(event: KernelStdoutEvent): void {
@@ -114,30 +119,42 @@ export class ToplevelProcess {
     } else cell.sink(event);
   }
 
+  /**
+   * A sync mark on stderr and the frame that follows it on stdout are one point in the cell's output: the frame waits
+   * for the mark (stderr written before it comes first), and stderr after the mark waits for the frame (it was written
+   * after it). Between two such points the pipes cannot tell which byte came first; each is streamed as it comes.
+   */
   private onStderr(text: string): void {
     this.stderrText += text;
-    for (;;) {
-      const end = this.stderrText.indexOf(this.stderrMarker);
-      const sync = this.stderrText.indexOf(this.syncMarker);
-      if (end < 0 && sync < 0) break;
-      const isSync = sync >= 0 && (end < 0 || sync < end);
-      const at = isSync ? sync : end;
-      this.emitStderr(this.stderrText.slice(0, at));
-      this.stderrText = this.stderrText.slice(at + (isSync ? this.syncMarker : this.stderrMarker).length);
-      if (isSync) {
-        this.syncs += 1;
-        this.hold([]);
-      } else {
-        if (this.current) this.current.sawStderrEnd = true;
-        this.settle();
+    this.readingStderr = true;
+    try {
+      while (this.syncs === 0) {
+        const end = this.stderrText.indexOf(this.stderrMarker);
+        const sync = this.stderrText.indexOf(this.syncMarker);
+        if (end < 0 && sync < 0) {
+          // Keep back a possible partial marker; everything before it is the cell's stderr, streamed as it comes.
+          const partial = this.stderrText.lastIndexOf('\0');
+          const tail = partial >= 0 ? this.stderrText.slice(partial) : '';
+          const keep = partial >= 0 && (this.stderrMarker.startsWith(tail) || this.syncMarker.startsWith(tail)) ? partial : this.stderrText.length;
+          this.emitStderr(this.stderrText.slice(0, keep));
+          this.stderrText = this.stderrText.slice(keep);
+          return;
+        }
+        const isSync = sync >= 0 && (end < 0 || sync < end);
+        const at = isSync ? sync : end;
+        this.emitStderr(this.stderrText.slice(0, at));
+        this.stderrText = this.stderrText.slice(at + (isSync ? this.syncMarker : this.stderrMarker).length);
+        if (isSync) {
+          this.syncs += 1;
+          this.hold([]);
+        } else {
+          if (this.current) this.current.sawStderrEnd = true;
+          this.settle();
+        }
       }
+    } finally {
+      this.readingStderr = false;
     }
-    // Keep back a possible partial marker; everything before it is the cell's stderr, streamed as it comes.
-    const partial = this.stderrText.lastIndexOf('\0');
-    const tail = partial >= 0 ? this.stderrText.slice(partial) : '';
-    const keep = partial >= 0 && (this.stderrMarker.startsWith(tail) || this.syncMarker.startsWith(tail)) ? partial : this.stderrText.length;
-    this.emitStderr(this.stderrText.slice(0, keep));
-    this.stderrText = this.stderrText.slice(keep);
   }
 
   private emitStderr(text: string): void {
