@@ -12,3 +12,5 @@ export * from './target-provider-api';
 export * from './build-protocol';
 export * from './debug-protocol';
 export * from './packets-protocol';
+export * from './notebook-outputs';
+export * from './notebook-protocol';

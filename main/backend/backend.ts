@@ -12,6 +12,7 @@ import { WorkspaceSession } from './workspace-session';
 import { DebugSessionRelay } from './debug-session-relay';
 import { launchServices } from './launch-services';
 import { BuildSession } from './build-session';
+import { NotebookSession } from './notebook-session';
 
 export interface Disposable {
   dispose(): void;
@@ -52,11 +53,13 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   if (options.workspace) await shared.openWorkspace(options.workspace);
   const handlers = createRequestHandlers(shared);
   const terminalServices = new Set<TerminalService>();
+  const notebookSessions = new Set<NotebookSession>();
 
   return {
     attach(channel) {
       let terminals: TerminalService | undefined;
       let debug: DebugSessionRelay | undefined;
+      let notebooks: NotebookSession | undefined;
       const connection: RpcConnection = serveContract(channel, handlers, () => {
         terminals ??= new TerminalService({
           cwd: () => workspace.folder(),
@@ -70,7 +73,11 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
           onMessage: (sessionId, message) => connection.notify('debug/message', { sessionId, message }),
           onEnded: (sessionId, reason) => connection.notify('debug/ended', { sessionId, reason }),
         });
-        return { terminals, debug };
+        if (!notebooks) {
+          notebooks = new NotebookSession({ cwd: () => workspace.folder(), notify: (event, payload) => connection.notify(event, payload) });
+          notebookSessions.add(notebooks);
+        }
+        return { terminals, debug, notebooks };
       });
       connections.add(connection);
       const close = () => {
@@ -80,6 +87,10 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
           terminalServices.delete(terminals);
         }
         debug?.dispose();
+        if (notebooks) {
+          void notebooks.dispose();
+          notebookSessions.delete(notebooks);
+        }
         connection.dispose();
       };
       connection.onClose(close);
@@ -88,6 +99,8 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     async dispose() {
       await Promise.all([...terminalServices].map((terminals) => terminals.dispose()));
       terminalServices.clear();
+      await Promise.all([...notebookSessions].map((notebooks) => notebooks.dispose()));
+      notebookSessions.clear();
       for (const connection of connections) connection.dispose();
       connections.clear();
       shared.builds.dispose();

@@ -1,5 +1,6 @@
 // A notebook's OCaml kernel: runs cells one at a time in a toplevel, counts executions, interrupts, restarts, survives crashes.
 import type { CellResult, JupyterOutput, KernelStatus } from '../../api/notebook-outputs';
+import type { NotebookCompletionItem, NotebookCompletionKind } from '../../api/notebook-protocol';
 import { CellOutputCollector } from './cell-output-collector';
 import { ToplevelProcess, type ToplevelExit, type ToplevelOptions } from './toplevel-process';
 
@@ -14,6 +15,8 @@ export class OcamlKernel {
   private executionCount = 0;
   private queue: Promise<unknown> = Promise.resolve();
   private running = false;
+  /** Cells queued or running: completion is answered only when none is. */
+  private cellsInFlight = 0;
   private currentStatus: KernelStatus = 'starting';
   private disposed = false;
 
@@ -27,9 +30,37 @@ export class OcamlKernel {
 
   /** Runs `code` after the cells already queued; `onOutput` sees each output as the cell makes it. */
   execute(code: string, onOutput?: (output: JupyterOutput) => void): Promise<CellResult> {
-    const result = this.queue.then(() => this.runNow(code, onOutput));
-    this.queue = result.catch(() => undefined);
-    return result;
+    return this.enqueue(() => this.runNow(code, onOutput));
+  }
+
+  /**
+   * Runs a cell that is not OCaml (a notebook magic) in the same queue as the toplevel's cells, with the next execution
+   * count, so counts and order stay one sequence; the kernel is busy meanwhile.
+   */
+  executeTask(task: (executionCount: number) => Promise<Omit<CellResult, 'executionCount'>>): Promise<CellResult> {
+    return this.enqueue(async () => {
+      if (this.disposed) throw new Error('the kernel was shut down');
+      const executionCount = ++this.executionCount;
+      this.setStatus('busy');
+      try {
+        return { executionCount, ...(await task(executionCount)) };
+      } finally {
+        if (this.toplevel.alive && !this.disposed) this.setStatus('idle');
+      }
+    });
+  }
+
+  /** Names the toplevel knows starting with `prefix` (e.g. `List.ma`); null while a cell is queued or running. */
+  async complete(prefix: string): Promise<NotebookCompletionItem[] | null> {
+    if (this.cellsInFlight > 0 || this.disposed) return null;
+    const answer = await this.toplevel.complete(prefix);
+    return answer
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => {
+        const [label = '', kind = 'value', detail = ''] = line.split('\t');
+        return { label, kind: kind as NotebookCompletionKind, ...(detail && { detail }) };
+      });
   }
 
   /** Stops the running cell (SIGINT to the toplevel, like Ctrl-C); the kernel keeps its definitions. */
@@ -49,6 +80,13 @@ export class OcamlKernel {
     this.disposed = true;
     await this.toplevel.kill();
     this.setStatus('dead');
+  }
+
+  private enqueue(job: () => Promise<CellResult>): Promise<CellResult> {
+    this.cellsInFlight += 1;
+    const result = this.queue.then(job).finally(() => (this.cellsInFlight -= 1));
+    this.queue = result.catch(() => undefined);
+    return result;
   }
 
   private spawn(): ToplevelProcess {

@@ -35,6 +35,8 @@ export class ToplevelProcess {
   private syncs = 0;
   private current: { sink: (event: CellEvent) => void; sawDone: boolean; sawStderrEnd: boolean; finish: () => void } | undefined;
   private stderrText = '';
+  /** Completion requests in the order sent: the toplevel answers each with a `completion` frame, outside any cell. */
+  private readonly completions: Array<(payload: string) => void> = [];
   readonly exited: Promise<ToplevelExit>;
 
   constructor(options: ToplevelOptions = {}) {
@@ -82,6 +84,18 @@ export class ToplevelProcess {
     return Promise.race([done, this.exited]);
   }
 
+  /**
+   * Names the toplevel knows that start with `prefix` (a possibly qualified identifier), as `name\tkind\tdetail` lines.
+   * Only between cells: the toplevel reads requests when it is not running one.
+   */
+  complete(prefix: string): Promise<string> {
+    const answered = new Promise<string>((resolve) => this.completions.push(resolve));
+    const bytes = Buffer.from(prefix, 'utf8');
+    this.child.stdin.write(`complete ${bytes.length}\n`);
+    this.child.stdin.write(bytes);
+    return Promise.race([answered, this.exited.then(() => '', () => '')]);
+  }
+
   interrupt(): void {
     if (this.alive) this.child.kill('SIGINT');
   }
@@ -105,6 +119,10 @@ export class ToplevelProcess {
   }
 
   private onStdout(event: KernelStdoutEvent): void {
+    if (event.type === 'frame' && event.kind === 'completion') {
+      this.completions.shift()?.(event.payload.toString('utf8'));
+      return;
+    }
     const cell = this.current;
     if (!cell) return;
     if (event.type === 'text') cell.sink({ type: 'stream', name: 'stdout', text: event.text });
