@@ -13,6 +13,8 @@ import { DebugSessionRelay } from './debug-session-relay';
 import { launchServices } from './launch-services';
 import { BuildSession } from './build-session';
 import { NotebookSession } from './notebook-session';
+import { MagicCellExecutor } from '../notebook/magic-cell-executor';
+import { OcamlKernel } from '../services/kernel/ocaml-kernel';
 
 export interface Disposable {
   dispose(): void;
@@ -74,7 +76,11 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
           onEnded: (sessionId, reason) => connection.notify('debug/ended', { sessionId, reason }),
         });
         if (!notebooks) {
-          notebooks = new NotebookSession({ cwd: () => workspace.folder(), notify: (event, payload) => connection.notify(event, payload) });
+          notebooks = new NotebookSession({
+            cwd: () => workspace.folder(),
+            notify: (event, payload) => connection.notify(event, payload),
+            createExecutor: (cwd, hooks) => new MagicCellExecutor(new OcamlKernel({ cwd, ...hooks }), { workspace: workspace.folder(), appRoot: options.appRoot }),
+          });
           notebookSessions.add(notebooks);
         }
         return { terminals, debug, notebooks };

@@ -34,6 +34,8 @@ export interface CellViewHost {
   onSelect(cell: NotebookCellModel, mode: 'edit' | 'command'): void;
   onAction(cell: NotebookCellModel, action: CellAction): void;
   onSourceChange(cell: NotebookCellModel, source: string): void;
+  /** The language of a file the cell writes (`%%file kernel.c` holds C, not OCaml). */
+  languageForFile(path: string): string;
   /** Code cells' text models, for completion from this notebook's kernel. */
   registerModel(model: MonacoApi.editor.ITextModel, cell: NotebookCellModel): () => void;
 }
@@ -64,10 +66,11 @@ export class CellView {
     readonly cell: NotebookCellModel,
   ) {
     const { monaco } = host;
-    this.textModel = monaco.editor.createModel(cell.source, languageOf(cell.kind), monaco.Uri.from({ scheme: 'mirador-notebook', path: `/${host.notebookPath}`, fragment: cell.uid }));
+    this.textModel = monaco.editor.createModel(cell.source, this.languageNow(), monaco.Uri.from({ scheme: 'mirador-notebook', path: `/${host.notebookPath}`, fragment: cell.uid }));
     const onContent = this.textModel.onDidChangeContent(() => {
       monaco.editor.setModelMarkers(this.textModel, MARKER_OWNER, []);
       host.onSourceChange(cell, this.textModel.getValue());
+      this.followLanguage();
     });
     this.disposers.push(() => onContent.dispose(), host.registerModel(this.textModel, cell));
 
@@ -121,7 +124,7 @@ export class CellView {
     const { cell } = this;
     if (this.renderedKind !== cell.kind) {
       this.renderedKind = cell.kind;
-      this.host.monaco.editor.setModelLanguage(this.textModel, languageOf(cell.kind));
+      this.followLanguage();
       this.element.dataset.kind = cell.kind;
       this.editingMarkdown = false;
       this.renderToolbar();
@@ -234,6 +237,19 @@ export class CellView {
     this.editor?.dispose();
     this.textModel.dispose();
     this.element.remove();
+  }
+
+  private languageNow(): string {
+    const { kind, source } = this.cell;
+    if (kind === 'markdown') return 'markdown';
+    if (kind === 'raw') return 'plaintext';
+    const file = /^\s*%%file\s+(\S+)/.exec(source);
+    return file ? this.host.languageForFile(file[1]!.replace(/^["']|["']$/g, '')) : 'ocaml';
+  }
+
+  private followLanguage(): void {
+    const language = this.languageNow();
+    if (this.textModel.getLanguageId() !== language) this.host.monaco.editor.setModelLanguage(this.textModel, language);
   }
 
   private editMarkdown(): void {
@@ -371,6 +387,4 @@ export class CellView {
   }
 }
 
-function languageOf(kind: NotebookCellModel['kind']): string {
-  return kind === 'code' ? 'ocaml' : kind === 'markdown' ? 'markdown' : 'plaintext';
-}
+

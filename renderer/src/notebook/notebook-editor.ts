@@ -20,6 +20,7 @@ export interface NotebookEditorServices {
   backend: BackendClient;
   notifications: Notifications;
   quickInput: QuickInput;
+  languageForFile(path: string): string;
   /** Completion asks the kernel of the notebook a cell's text model belongs to. */
   registerModel(model: MonacoApi.editor.ITextModel, kernel: NotebookKernel): () => void;
 }
@@ -315,6 +316,7 @@ export class NotebookEditor implements CustomEditor {
             onSelect: (selected, mode) => this.select(selected, mode),
             onAction: (target, action) => void this.onCellAction(target, action),
             onSourceChange: (target, source) => this.model.setSource(target, source),
+            languageForFile: (file) => this.services.languageForFile(file),
             registerModel: (model) => this.services.registerModel(model, this.kernel),
           },
           cell,

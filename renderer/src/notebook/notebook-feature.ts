@@ -1,6 +1,8 @@
 // The notebook feature of the workbench: the .ipynb editor provider, completion, the Notebooks view, new notebook and tutorial.
 import { OCAML_NOTEBOOK_METADATA } from '../../../main/api';
+import type { LanguageContribution } from '../../../main/api';
 import type { EditorArea } from '../editor/editor-area';
+import { languageForPath } from '../editor/language-for-path';
 import type { Monaco } from '../editor/monaco-loader';
 import type { BackendClient } from '../transport/backend-client';
 import type { Notifications } from '../workbench/notifications';
@@ -35,7 +37,7 @@ export class NotebookFeature {
     });
   }
 
-  attachEditors(monaco: Monaco, editors: EditorArea): void {
+  attachEditors(monaco: Monaco, editors: EditorArea, languages: readonly LanguageContribution[]): void {
     this.editors = editors;
     const completion = new NotebookCompletion(monaco);
     editors.registerCustomEditor(
@@ -45,6 +47,7 @@ export class NotebookFeature {
         notifications: this.host.notifications,
         quickInput: this.host.quickInput,
         registerModel: (model, kernel) => completion.register(model, kernel),
+        languageForFile: (path) => languageForPath(path, languages),
       }),
     );
     editors.onDidChangeCustomEditors(() => this.view.refreshOpen());

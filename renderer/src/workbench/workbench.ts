@@ -259,7 +259,7 @@ export class Workbench {
       this.documents = documents;
       this.editors = editors;
       this.debug.attachEditors(monaco, editors);
-      this.notebooks.attachEditors(monaco, editors);
+      this.notebooks.attachEditors(monaco, editors, contributions.languages);
       this.problems.attach(monaco);
       const buildProblems = new BuildProblems(monaco);
       buildProblems.onChange(() => this.problems.setBuildProblems(buildProblems.all));
