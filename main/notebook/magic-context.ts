@@ -30,9 +30,9 @@ export function stdout(context: MagicContext, text: string): void {
   context.emit({ output_type: 'stream', name: 'stdout', text });
 }
 
-/** A result line (build done, guest stopped) shown apart from the streamed text. */
+/** A result line (build done, guest stopped) shown apart from the streamed text; the metadata lets Mirador show it as one. */
 export function summary(context: MagicContext, text: string): void {
-  context.emit({ output_type: 'display_data', data: { 'text/plain': text }, metadata: {} });
+  context.emit({ output_type: 'display_data', data: { 'text/plain': text }, metadata: { mirador: { summary: true } } });
 }
 
 export function requireWorkspace(context: MagicContext, magic: string): string {

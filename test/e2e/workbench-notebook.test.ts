@@ -4,10 +4,12 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { prepareCHelloWorkspace } from './support/c-hello-workspace';
 import { screenshot } from './support/chromium';
 import { openWorkbench, type WorkbenchSession } from './support/workbench-session';
 
 const hasOcaml = spawnSync('ocaml', ['-version']).status === 0;
+const hasQemu = spawnSync('qemu-system-x86_64', ['--version']).status === 0;
 if (!hasOcaml) console.warn('SKIPPED test/e2e/workbench-notebook: no `ocaml` on PATH (apt-get install ocaml-interp libfindlib-ocaml-dev)');
 
 /** A notebook as Jupyter would write it, with metadata Mirador does not know. */
@@ -195,6 +197,54 @@ describe.skipIf(!hasOcaml)('workbench: notebooks', () => {
     await page.waitForTimeout(300);
     await expect(page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).resolves.toBeUndefined();
     await screenshot(page, 'notebook-rich-outputs');
+  });
+
+  it('logged no errors in the page', () => {
+    expect(session.pageErrors).toEqual([]);
+  });
+});
+
+describe.skipIf(!hasOcaml || !hasQemu)('workbench: a notebook that writes, builds and boots the C example (light theme)', () => {
+  let session: WorkbenchSession;
+  const configuration = 'Boot from the notebook (TCG)';
+
+  beforeAll(async () => {
+    session = await openWorkbench(
+      (workspace) => {
+        prepareCHelloWorkspace(workspace, configuration);
+        const kernel = readFileSync(path.join(workspace, 'kernel.c'), 'utf8').replace('hello from a C unikernel', 'hello from the notebook');
+        const cells = [
+          { cell_type: 'markdown', id: 'about', metadata: {}, source: ['## Change the greeting, build, boot\n', 'The first cell rewrites `kernel.c`.'] },
+          { cell_type: 'code', execution_count: null, id: 'write', metadata: {}, outputs: [], source: `%%file kernel.c\n${kernel}` },
+          { cell_type: 'code', execution_count: null, id: 'build', metadata: {}, outputs: [], source: '%build' },
+          { cell_type: 'code', execution_count: null, id: 'boot', metadata: {}, outputs: [], source: `%run "${configuration}" --until "done, exiting" --timeout 60` },
+        ];
+        writeFileSync(path.join(workspace, 'boot.ipynb'), JSON.stringify({ ...STARTER, cells }));
+      },
+      { colorScheme: 'light' },
+    );
+    await session.page.getByRole('treeitem', { name: /boot\.ipynb/ }).click();
+    await session.page.getByRole('region', { name: 'Notebook boot.ipynb' }).waitFor();
+  });
+
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('runs %%file, %build and %run from Run All and shows the guest’s console line inline, in colour, with a summary', async () => {
+    const { page, workspace } = session;
+    await page.getByRole('button', { name: 'Run All Cells' }).click();
+    const boot = outputsOf(page, 4);
+    await expect.poll(() => boot.textContent(), { timeout: 90_000 }).toContain('matched /done, exiting/');
+    expect(readFileSync(path.join(workspace, 'kernel.c'), 'utf8')).toContain('hello from the notebook');
+    await expect(outputsOf(page, 2).textContent()).resolves.toMatch(/^Overwrote kernel\.c \(\d+ bytes\)/);
+    await expect(outputsOf(page, 3).textContent()).resolves.toMatch(/✓ make build succeeded.*_build\/hello\.elf/);
+    await expect(boot.textContent()).resolves.toContain('[INFO] [application] hello from the notebook');
+    // The guest's ANSI green "ok" keeps its colour.
+    await expect(boot.locator('span', { hasText: /^ok$/ }).evaluate((span) => getComputedStyle(span).color)).resolves.toMatch(/^rgb\((0|13), 188, (0|121)\)$/);
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'OCaml kernel' }).textContent()).toContain('idle');
+    await page.locator('.notebook-scroll').evaluate((element) => (element.scrollTop = element.scrollHeight));
+    await screenshot(page, 'notebook-magics-light');
   });
 
   it('logged no errors in the page', () => {

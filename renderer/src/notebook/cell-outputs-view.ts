@@ -57,10 +57,19 @@ function outputNode(output: JupyterOutput): Node {
       return errorNode(output.ename, output.evalue, output.traceback);
     case 'execute_result':
     case 'display_data':
+      if (isSummary(output.metadata ?? {}) && output.data['text/plain'] !== undefined) {
+        return el('div', { className: 'output-summary', role: 'note' }, joinMultiline(output.data['text/plain']));
+      }
       return mimeNode(output.data as Record<string, unknown>);
     default:
       return el('div', { className: 'output-unknown' }, `An output of type ${String((output as { output_type: unknown }).output_type)} that Mirador does not show.`);
   }
+}
+
+/** A magic's one-line result (build done, guest stopped), marked in the output's metadata. */
+function isSummary(metadata: Record<string, unknown>): boolean {
+  const mirador = metadata.mirador as { summary?: unknown } | undefined;
+  return mirador?.summary === true;
 }
 
 function errorNode(ename: string, evalue: string, traceback: string[]): Node {
