@@ -101,6 +101,8 @@ export class OcamlKernel {
 
   private async runNow(code: string, onOutput?: (output: JupyterOutput) => void): Promise<CellResult> {
     if (this.disposed) throw new Error('the kernel was shut down');
+    // A toplevel that could not start is not restarted in a loop; the next cell tries again.
+    if (!this.toplevel.alive) this.toplevel = this.spawn();
     const executionCount = ++this.executionCount;
     const collector = new CellOutputCollector(executionCount, onOutput);
     this.running = true;
@@ -109,8 +111,9 @@ export class OcamlKernel {
     try {
       const outcome = await toplevel.run(code, (event) => collector.add(event));
       if (outcome !== 'done') {
-        const how = outcome.signal ? `was killed by ${outcome.signal}` : `exited with status ${outcome.code}`;
-        collector.fail({ output_type: 'error', ename: 'Kernel died', evalue: `The OCaml toplevel ${how}; it was restarted and earlier definitions are gone.`, traceback: [] });
+        const how = toplevel.startError ? `could not start (${toplevel.startError.message})` : outcome.signal ? `was killed by ${outcome.signal}` : `exited with status ${outcome.code}`;
+        const evalue = toplevel.ready ? `The OCaml toplevel ${how}; it was restarted and earlier definitions are gone.` : cannotStart(toplevel, how);
+        collector.fail({ output_type: 'error', ename: 'Kernel died', evalue, traceback: toplevel.ready ? [] : toplevel.strayOutput.split('\n') });
         return { executionCount, status: 'died', outputs: collector.outputs, error: collector.error };
       }
     } finally {
@@ -125,6 +128,11 @@ export class OcamlKernel {
     if (toplevel !== this.toplevel || this.disposed) return;
     this.setStatus('dead');
     const how = error ? `could not start (${error.message})` : exit.signal ? `was killed by ${exit.signal}` : `exited with status ${exit.code}`;
+    if (error || !toplevel.ready) {
+      // It died before it could read a cell: a restart would die the same way, over and over.
+      this.options.onNotice?.(cannotStart(toplevel, how));
+      return;
+    }
     this.options.onNotice?.(`The OCaml toplevel ${how}; restarting it.`);
     this.toplevel = this.spawn();
   }
@@ -134,4 +142,10 @@ export class OcamlKernel {
     this.currentStatus = status;
     this.options.onStatus?.(status);
   }
+}
+
+function cannotStart(toplevel: ToplevelProcess, how: string): string {
+  const said = toplevel.strayOutput ? ` (it said: ${toplevel.strayOutput.split('\n').slice(-3).join(' | ')})` : '';
+  const what = how.startsWith('could not start') ? `The OCaml toplevel ${how}` : `The OCaml toplevel ${how} before it was ready`;
+  return `${what}${said}. Check that ocaml and findlib are installed (apt-get install ocaml-interp libfindlib-ocaml-dev, or opam install ocamlfind); the next cell tries again.`;
 }

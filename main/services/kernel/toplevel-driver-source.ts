@@ -286,7 +286,9 @@ let () =
   Toploop.add_hook (function
     | Toploop.After_setup ->
       ignore (Toploop.use_silently report_ppf prelude);
-      Hashtbl.replace defined "Mirador" ("module", "Mirador.display ~mime data: rich output")
+      Hashtbl.replace defined "Mirador" ("module", "Mirador.display ~mime data: rich output");
+      (* Tells the kernel the toplevel got this far: one that dies before is broken, not crashed by a cell. *)
+      frame "ready" ""
     | _ -> ());
   Toploop.loop report_ppf
 `;

@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import { KernelFrameReader, type KernelStdoutEvent } from './kernel-frame-reader';
+import { withParentDeathSignal } from './parent-death-wrapper';
 import { DRIVER_ML, PRELUDE_ML } from './toplevel-driver-source';
 
 export type CellEvent =
@@ -37,6 +38,10 @@ export class ToplevelProcess {
   private stderrText = '';
   /** Completion requests in the order sent: the toplevel answers each with a `completion` frame, outside any cell. */
   private readonly completions: Array<(payload: string) => void> = [];
+  private spawnError: Error | undefined;
+  private readyState = false;
+  /** stderr written outside cells or before the driver was ready (e.g. "Cannot find file topfind"), for saying why it died. */
+  private strayStderr = '';
   readonly exited: Promise<ToplevelExit>;
 
   constructor(options: ToplevelOptions = {}) {
@@ -45,7 +50,9 @@ export class ToplevelProcess {
     writeFileSync(path.join(this.folder, 'mirador_prelude.ml'), PRELUDE_ML);
     this.stderrMarker = `\0${this.nonce} end\n`;
     this.syncMarker = `\0${this.nonce} sync\n`;
-    this.child = spawn(options.ocaml ?? 'ocaml', ['-noprompt', '-noinit', path.join(this.folder, 'mirador_driver.ml'), path.join(this.folder, 'mirador_prelude.ml')], {
+    // A cell spinning in a loop would outlive a killed backend otherwise: it no longer reads its stdin.
+    const { command, args } = withParentDeathSignal(options.ocaml ?? 'ocaml', ['-noprompt', '-noinit', path.join(this.folder, 'mirador_driver.ml'), path.join(this.folder, 'mirador_prelude.ml')]);
+    this.child = spawn(command, args, {
       cwd: options.cwd,
       env: { ...(options.env ?? process.env), MIRADOR_KERNEL_NONCE: this.nonce },
       stdio: 'pipe',
@@ -56,7 +63,10 @@ export class ToplevelProcess {
     this.child.stderr.on('data', (chunk: Buffer) => this.onStderr(stderrDecoder.write(chunk)));
     this.child.stdin.on('error', () => undefined);
     this.exited = new Promise((resolve, reject) => {
-      this.child.on('error', reject);
+      this.child.on('error', (error) => {
+        this.spawnError = error;
+        reject(error);
+      });
       this.child.on('close', (code, signal) => {
         rmSync(this.folder, { recursive: true, force: true });
         resolve({ code, signal });
@@ -70,7 +80,17 @@ export class ToplevelProcess {
   }
 
   get alive(): boolean {
-    return this.child.exitCode === null && this.child.signalCode === null;
+    return this.spawnError === undefined && this.child.exitCode === null && this.child.signalCode === null;
+  }
+
+  /** The driver finished setting up (topfind and the prelude loaded) and reads cells. */
+  get ready(): boolean {
+    return this.readyState;
+  }
+
+  /** The end of what the toplevel wrote to stderr outside cells. */
+  get strayOutput(): string {
+    return this.strayStderr.trim();
   }
 
   /** Resolves once the cell's done frame and the stderr end marker both arrived, or the process ended. */
@@ -81,7 +101,12 @@ export class ToplevelProcess {
     const bytes = Buffer.from(code, 'utf8');
     this.child.stdin.write(`${bytes.length}\n`);
     this.child.stdin.write(bytes);
-    return Promise.race([done, this.exited]);
+    return Promise.race([done, this.exited.catch((): ToplevelExit => ({ code: null, signal: null }))]);
+  }
+
+  /** Why the program could not be started at all (e.g. no `ocaml` on PATH). */
+  get startError(): Error | undefined {
+    return this.spawnError;
   }
 
   /**
@@ -102,7 +127,7 @@ export class ToplevelProcess {
 
   kill(): Promise<ToplevelExit> {
     if (this.alive) this.child.kill('SIGKILL');
-    return this.exited;
+    return this.exited.catch((): ToplevelExit => ({ code: null, signal: null }));
   }
 
   private hold(events: KernelStdoutEvent[]): void {
@@ -119,6 +144,10 @@ export class ToplevelProcess {
   }
 
   private onStdout(event: KernelStdoutEvent): void {
+    if (event.type === 'frame' && event.kind === 'ready') {
+      this.readyState = true;
+      return;
+    }
     if (event.type === 'frame' && event.kind === 'completion') {
       this.completions.shift()?.(event.payload.toString('utf8'));
       return;
@@ -159,7 +188,9 @@ export class ToplevelProcess {
   }
 
   private emitStderr(text: string): void {
-    if (text) this.current?.sink({ type: 'stream', name: 'stderr', text });
+    if (!text) return;
+    if (this.current) this.current.sink({ type: 'stream', name: 'stderr', text });
+    if (!this.current || !this.readyState) this.strayStderr = (this.strayStderr + text).slice(-2000);
   }
 
   private settle(): void {
