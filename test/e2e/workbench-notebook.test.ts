@@ -157,6 +157,12 @@ describe.skipIf(!hasOcaml)('workbench: notebooks', () => {
     await page.getByRole('region', { name: 'Notebook Untitled.ipynb' }).waitFor();
     expect(JSON.parse(readFileSync(path.join(workspace, 'Untitled.ipynb'), 'utf8'))).toMatchObject({ nbformat: 4, nbformat_minor: 5, metadata: { kernelspec: { name: 'ocaml' } } });
     await screenshot(page, 'notebook-new');
+    await page.getByRole('button', { name: 'Close Untitled.ipynb' }).click();
+    const open = page.getByRole('list', { name: 'Open notebooks' });
+    await expect.poll(() => open.getByRole('button', { name: /Untitled\.ipynb/ }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Open the Lwt Tutorial' }).click();
+    await page.getByRole('region', { name: 'Notebook lwt-for-unikernel-developers.ipynb' }).waitFor();
+    await expect(page.getByRole('heading', { name: 'Lwt for unikernel developers' }).count()).resolves.toBe(1);
   });
 
   it('renders rich outputs safely: sanitised HTML, SVG only as an image, PNG, markdown, ANSI colours', async () => {
