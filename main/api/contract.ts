@@ -36,6 +36,18 @@ import type {
   TutorialDestination,
   UnikernelDescription,
 } from './project-protocol';
+import type { CellResult } from './notebook-outputs';
+import type {
+  NotebookCompleteParams,
+  NotebookCompletion,
+  NotebookExecuteParams,
+  NotebookFile,
+  NotebookKernelInfo,
+  NotebookNoticeEvent,
+  NotebookOutputEvent,
+  NotebookStatusEvent,
+  NotebookWriteParams,
+} from './notebook-protocol';
 
 type Req<P, R> = { params: P; result: R };
 type PathParams = { path: WorkspacePath };
@@ -104,6 +116,21 @@ export interface BackendRequests {
   'run/setArguments': Req<{ name: string; args: string[] }, void>;
   /** Tap devices, bridges, CAP_NET_ADMIN and forwarding on the backend's machine, for the network helper. */
   'network/inspect': Req<void, HostNetworkState>;
+  /** A workspace .ipynb parsed (nbformat 4), unknown fields kept. */
+  'notebook/read': Req<PathParams, NotebookFile>;
+  /** Writes a notebook in Jupyter's own layout through the workspace file service (atomic, conflict-checked). */
+  'notebook/write': Req<NotebookWriteParams, FileStat>;
+  /** Copies the Lwt tutorial into the workspace root (unless it is there already); returns its path. */
+  'notebook/copyTutorial': Req<void, { path: WorkspacePath }>;
+  /** A kernel session for an open notebook; the OCaml toplevel starts with the first cell run or completion. */
+  'notebook/start': Req<PathParams, NotebookKernelInfo>;
+  /** Runs a cell after those queued; outputs arrive as notebook/output events while it runs, the result at the end. */
+  'notebook/execute': Req<NotebookExecuteParams, CellResult>;
+  'notebook/interrupt': Req<{ notebookId: number }, void>;
+  'notebook/restart': Req<{ notebookId: number }, void>;
+  'notebook/complete': Req<NotebookCompleteParams, NotebookCompletion>;
+  /** The notebook was closed: its kernel process ends. */
+  'notebook/close': Req<{ notebookId: number }, void>;
 }
 
 /** Events the backend pushes to the renderer. */
@@ -119,6 +146,9 @@ export interface BackendEvents {
   'build/progress': BuildProgressEvent;
   'build/finished': BuildFinishedEvent;
   'debug/ended': DebugSessionEndEvent;
+  'notebook/output': NotebookOutputEvent;
+  'notebook/status': NotebookStatusEvent;
+  'notebook/notice': NotebookNoticeEvent;
 }
 
 export type RequestName = keyof BackendRequests;

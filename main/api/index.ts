@@ -13,3 +13,5 @@ export * from './build-protocol';
 export * from './debug-protocol';
 export * from './packets-protocol';
 export * from './project-protocol';
+export * from './notebook-outputs';
+export * from './notebook-protocol';

@@ -14,6 +14,9 @@ import { launchServices } from './launch-services';
 import { BuildSession } from './build-session';
 import { projectServices } from './project-services';
 import { unikernelServices } from './unikernel-services';
+import { NotebookSession } from './notebook-session';
+import { MagicCellExecutor } from '../notebook/magic-cell-executor';
+import { OcamlKernel } from '../services/kernel/ocaml-kernel';
 
 export interface Disposable {
   dispose(): void;
@@ -57,11 +60,13 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   if (options.workspace) await shared.openWorkspace(options.workspace);
   const handlers = createRequestHandlers(shared);
   const terminalServices = new Set<TerminalService>();
+  const notebookSessions = new Set<NotebookSession>();
 
   return {
     attach(channel) {
       let terminals: TerminalService | undefined;
       let debug: DebugSessionRelay | undefined;
+      let notebooks: NotebookSession | undefined;
       const connection: RpcConnection = serveContract(channel, handlers, () => {
         terminals ??= new TerminalService({
           cwd: () => workspace.folder(),
@@ -75,7 +80,15 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
           onMessage: (sessionId, message) => connection.notify('debug/message', { sessionId, message }),
           onEnded: (sessionId, reason) => connection.notify('debug/ended', { sessionId, reason }),
         });
-        return { terminals, debug };
+        if (!notebooks) {
+          notebooks = new NotebookSession({
+            cwd: () => workspace.folder(),
+            notify: (event, payload) => connection.notify(event, payload),
+            createExecutor: (cwd, hooks) => new MagicCellExecutor(new OcamlKernel({ cwd, ...hooks }), { workspace: workspace.folder(), appRoot: options.appRoot }),
+          });
+          notebookSessions.add(notebooks);
+        }
+        return { terminals, debug, notebooks };
       });
       connections.add(connection);
       const close = () => {
@@ -85,6 +98,10 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
           terminalServices.delete(terminals);
         }
         debug?.dispose();
+        if (notebooks) {
+          void notebooks.dispose();
+          notebookSessions.delete(notebooks);
+        }
         connection.dispose();
       };
       connection.onClose(close);
@@ -93,6 +110,8 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     async dispose() {
       await Promise.all([...terminalServices].map((terminals) => terminals.dispose()));
       terminalServices.clear();
+      await Promise.all([...notebookSessions].map((notebooks) => notebooks.dispose()));
+      notebookSessions.clear();
       for (const connection of connections) connection.dispose();
       connections.clear();
       shared.builds.dispose();

@@ -17,12 +17,15 @@ import type { DebugSessionRelay } from './debug-session-relay';
 import type { BuildSession } from './build-session';
 import type { ProjectServices } from './project-services';
 import type { UnikernelServices } from './unikernel-services';
-import type { DapMessage, DoctorReport, LaunchArguments, TargetInfo } from '../api';
+import type { DapMessage, DoctorReport, LaunchArguments, Notebook, TargetInfo } from '../api';
+import type { NotebookSession } from './notebook-session';
+import { copyTutorial, readNotebook, writeNotebook } from './notebook-documents';
 
 /** What one renderer connection owns besides the shared services. */
 export interface ConnectionServices {
   terminals: TerminalService;
   debug: DebugSessionRelay;
+  notebooks: NotebookSession;
 }
 
 export interface SharedServices {
@@ -185,5 +188,32 @@ export function createRequestHandlers(shared: SharedServices): RequestHandlers {
       return shared.unikernel.setArguments(ws().root.folder, stringParam(params, 'name', 'run/setArguments'), args as string[]);
     },
     'network/inspect': () => shared.unikernel.inspectNetwork(),
+    'notebook/read': (params) => readNotebook(ws().files, pathOf(params, 'notebook/read')),
+    'notebook/write': (params) => {
+      const notebook = asObject(params, 'notebook/write').notebook;
+      if (notebook === null || typeof notebook !== 'object' || Array.isArray(notebook)) throw new MiradorError('invalid-params', 'notebook/write: "notebook" must be a notebook object.');
+      return writeNotebook(ws().files, {
+        path: pathOf(params, 'notebook/write'),
+        notebook: notebook as Notebook,
+        expectedMtimeMs: optionalNumberParam(params, 'expectedMtimeMs', 'notebook/write'),
+      });
+    },
+    'notebook/copyTutorial': async () => ({ path: await copyTutorial(ws().files, shared.options.appRoot) }),
+    'notebook/start': (params, connection) => connection.notebooks.start(pathOf(params, 'notebook/start')),
+    'notebook/execute': (params, connection) =>
+      connection.notebooks.execute({
+        notebookId: integerParam(params, 'notebookId', 'notebook/execute'),
+        cellId: stringParam(params, 'cellId', 'notebook/execute'),
+        code: stringParam(params, 'code', 'notebook/execute'),
+      }),
+    'notebook/interrupt': (params, connection) => connection.notebooks.interrupt(integerParam(params, 'notebookId', 'notebook/interrupt')),
+    'notebook/restart': (params, connection) => connection.notebooks.restart(integerParam(params, 'notebookId', 'notebook/restart')),
+    'notebook/complete': (params, connection) =>
+      connection.notebooks.complete({
+        notebookId: integerParam(params, 'notebookId', 'notebook/complete'),
+        code: stringParam(params, 'code', 'notebook/complete'),
+        offset: integerParam(params, 'offset', 'notebook/complete'),
+      }),
+    'notebook/close': (params, connection) => connection.notebooks.close(integerParam(params, 'notebookId', 'notebook/close')),
   };
 }

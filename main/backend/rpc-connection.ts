@@ -36,7 +36,12 @@ export function serveContract(
   connection.listen();
   return {
     notify: (event, payload) => {
-      void connection.sendNotification(event, payload).catch(() => undefined);
+      // Services may still report while a closed connection is torn down (a kernel's last status): nobody listens any more.
+      try {
+        void connection.sendNotification(event, payload).catch(() => undefined);
+      } catch {
+        // disposed
+      }
     },
     onClose: (listener) => {
       connection.onClose(listener);

@@ -13,7 +13,8 @@ Commands:
                                                  boot a unikernel, console on stdout; exits with the guest's status
   dissect FILE [--filter EXPR] [--json]          summary lines of a pcap/pcapng capture (like tshark), or the detail trees as JSON
   notebook run IN.ipynb [--output OUT.ipynb] [--timeout SEC]
-                                                 run every code cell (OCaml), save outputs; non-zero at the first failing cell
+                                                 run every code cell (OCaml, and the magics %%file %build %run %targets %doctor
+                                                 on this folder), save outputs; non-zero at the first failing cell
   new --list | new TEMPLATE DIR                  list the project templates, or start a project in DIR (new or empty) from one
   debug-adapter                                  the debug adapter, speaking DAP on stdin/stdout (for editors)
 

@@ -1,6 +1,7 @@
 // `mirador notebook run IN.ipynb [--output OUT.ipynb] [--timeout S]`: runs every code cell headless and saves the outputs.
 import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import { MagicCellExecutor } from '../../notebook/magic-cell-executor';
 import { OcamlKernel } from '../../services/kernel/ocaml-kernel';
 import { NotebookFormatError, parseNotebook, serializeNotebook } from '../../services/notebook/ipynb-format';
 import { runNotebook } from '../../services/notebook/notebook-runner';
@@ -19,7 +20,8 @@ export const notebookCommand: CliCommand = {
       if (error instanceof NotebookFormatError) throw new CliError(`${input}: ${error.message}`);
       throw new CliError(`cannot read ${input}: ${(error as Error).message}`);
     }
-    const kernel = new OcamlKernel({ cwd: process.cwd(), onNotice: (notice) => context.stderr(`mirador notebook: ${notice}`) });
+    // Magics act on the current folder, as `mirador build` and `mirador run` do.
+    const kernel = new MagicCellExecutor(new OcamlKernel({ cwd: process.cwd(), onNotice: (notice) => context.stderr(`mirador notebook: ${notice}`) }), { workspace: process.cwd(), appRoot: context.appRoot });
     try {
       const report = await runNotebook(notebook, kernel, { timeoutMs, progress: (line) => context.stderr(`mirador notebook: ${line}`) });
       await writeFile(output, serializeNotebook(notebook));

@@ -1,5 +1,6 @@
 // A notebook's OCaml kernel: runs cells one at a time in a toplevel, counts executions, interrupts, restarts, survives crashes.
 import type { CellResult, JupyterOutput, KernelStatus } from '../../api/notebook-outputs';
+import type { NotebookCompletionItem, NotebookCompletionKind } from '../../api/notebook-protocol';
 import { CellOutputCollector } from './cell-output-collector';
 import { ToplevelProcess, type ToplevelExit, type ToplevelOptions } from './toplevel-process';
 
@@ -14,6 +15,8 @@ export class OcamlKernel {
   private executionCount = 0;
   private queue: Promise<unknown> = Promise.resolve();
   private running = false;
+  /** Cells queued or running: completion is answered only when none is. */
+  private cellsInFlight = 0;
   private currentStatus: KernelStatus = 'starting';
   private disposed = false;
 
@@ -27,9 +30,37 @@ export class OcamlKernel {
 
   /** Runs `code` after the cells already queued; `onOutput` sees each output as the cell makes it. */
   execute(code: string, onOutput?: (output: JupyterOutput) => void): Promise<CellResult> {
-    const result = this.queue.then(() => this.runNow(code, onOutput));
-    this.queue = result.catch(() => undefined);
-    return result;
+    return this.enqueue(() => this.runNow(code, onOutput));
+  }
+
+  /**
+   * Runs a cell that is not OCaml (a notebook magic) in the same queue as the toplevel's cells, with the next execution
+   * count, so counts and order stay one sequence; the kernel is busy meanwhile.
+   */
+  executeTask(task: (executionCount: number) => Promise<Omit<CellResult, 'executionCount'>>): Promise<CellResult> {
+    return this.enqueue(async () => {
+      if (this.disposed) throw new Error('the kernel was shut down');
+      const executionCount = ++this.executionCount;
+      this.setStatus('busy');
+      try {
+        return { executionCount, ...(await task(executionCount)) };
+      } finally {
+        if (this.toplevel.alive && !this.disposed) this.setStatus('idle');
+      }
+    });
+  }
+
+  /** Names the toplevel knows starting with `prefix` (e.g. `List.ma`); null while a cell is queued or running. */
+  async complete(prefix: string): Promise<NotebookCompletionItem[] | null> {
+    if (this.cellsInFlight > 0 || this.disposed) return null;
+    const answer = await this.toplevel.complete(prefix);
+    return answer
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => {
+        const [label = '', kind = 'value', detail = ''] = line.split('\t');
+        return { label, kind: kind as NotebookCompletionKind, ...(detail && { detail }) };
+      });
   }
 
   /** Stops the running cell (SIGINT to the toplevel, like Ctrl-C); the kernel keeps its definitions. */
@@ -51,6 +82,13 @@ export class OcamlKernel {
     this.setStatus('dead');
   }
 
+  private enqueue(job: () => Promise<CellResult>): Promise<CellResult> {
+    this.cellsInFlight += 1;
+    const result = this.queue.then(job).finally(() => (this.cellsInFlight -= 1));
+    this.queue = result.catch(() => undefined);
+    return result;
+  }
+
   private spawn(): ToplevelProcess {
     const toplevel = new ToplevelProcess(this.options);
     void toplevel.exited.then(
@@ -63,6 +101,8 @@ export class OcamlKernel {
 
   private async runNow(code: string, onOutput?: (output: JupyterOutput) => void): Promise<CellResult> {
     if (this.disposed) throw new Error('the kernel was shut down');
+    // A toplevel that could not start is not restarted in a loop; the next cell tries again.
+    if (!this.toplevel.alive) this.toplevel = this.spawn();
     const executionCount = ++this.executionCount;
     const collector = new CellOutputCollector(executionCount, onOutput);
     this.running = true;
@@ -71,8 +111,9 @@ export class OcamlKernel {
     try {
       const outcome = await toplevel.run(code, (event) => collector.add(event));
       if (outcome !== 'done') {
-        const how = outcome.signal ? `was killed by ${outcome.signal}` : `exited with status ${outcome.code}`;
-        collector.fail({ output_type: 'error', ename: 'Kernel died', evalue: `The OCaml toplevel ${how}; it was restarted and earlier definitions are gone.`, traceback: [] });
+        const how = toplevel.startError ? `could not start (${toplevel.startError.message})` : outcome.signal ? `was killed by ${outcome.signal}` : `exited with status ${outcome.code}`;
+        const evalue = toplevel.ready ? `The OCaml toplevel ${how}; it was restarted and earlier definitions are gone.` : cannotStart(toplevel, how);
+        collector.fail({ output_type: 'error', ename: 'Kernel died', evalue, traceback: toplevel.ready ? [] : toplevel.strayOutput.split('\n') });
         return { executionCount, status: 'died', outputs: collector.outputs, error: collector.error };
       }
     } finally {
@@ -87,6 +128,11 @@ export class OcamlKernel {
     if (toplevel !== this.toplevel || this.disposed) return;
     this.setStatus('dead');
     const how = error ? `could not start (${error.message})` : exit.signal ? `was killed by ${exit.signal}` : `exited with status ${exit.code}`;
+    if (error || !toplevel.ready) {
+      // It died before it could read a cell: a restart would die the same way, over and over.
+      this.options.onNotice?.(cannotStart(toplevel, how));
+      return;
+    }
     this.options.onNotice?.(`The OCaml toplevel ${how}; restarting it.`);
     this.toplevel = this.spawn();
   }
@@ -96,4 +142,10 @@ export class OcamlKernel {
     this.currentStatus = status;
     this.options.onStatus?.(status);
   }
+}
+
+function cannotStart(toplevel: ToplevelProcess, how: string): string {
+  const said = toplevel.strayOutput ? ` (it said: ${toplevel.strayOutput.split('\n').slice(-3).join(' | ')})` : '';
+  const what = how.startsWith('could not start') ? `The OCaml toplevel ${how}` : `The OCaml toplevel ${how} before it was ready`;
+  return `${what}${said}. Check that ocaml and findlib are installed (apt-get install ocaml-interp libfindlib-ocaml-dev, or opam install ocamlfind); the next cell tries again.`;
 }

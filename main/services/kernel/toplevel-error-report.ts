@@ -22,7 +22,9 @@ export function exceptionError(report: string, line: number): CellError {
   const value = text.replace(/^Exception: /, '').replace(/\.$/, '');
   const ename = interrupted ? 'Interrupted' : (/^[A-Za-z_][\w.']*/.exec(value)?.[0] ?? 'Exception');
   const position: CellErrorPosition | undefined = line > 0 ? { line, startColumn: 0, endLine: line, endColumn: 0 } : undefined;
-  const evalue = `${line > 0 ? `Line ${line}: ` : ''}${interrupted ? 'interrupted' : oneLine(value)}`;
+  // Cells have no standard input (the kernel gives them end of file), which a bare End_of_file does not say.
+  const hint = value === 'End_of_file' ? ' (a notebook cell has no standard input: reading it gives end of file)' : '';
+  const evalue = `${line > 0 ? `Line ${line}: ` : ''}${interrupted ? 'interrupted' : oneLine(value)}${hint}`;
   return { output_type: 'error', ename, evalue, traceback: [...(line > 0 ? [`Line ${line}:`] : []), ...text.split('\n')], ...(position && { position }) };
 }
 

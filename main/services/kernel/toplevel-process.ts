@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import { KernelFrameReader, type KernelStdoutEvent } from './kernel-frame-reader';
+import { withParentDeathSignal } from './parent-death-wrapper';
 import { DRIVER_ML, PRELUDE_ML } from './toplevel-driver-source';
 
 export type CellEvent =
@@ -36,6 +37,12 @@ export class ToplevelProcess {
   private readingStderr = false;
   private current: { sink: (event: CellEvent) => void; sawDone: boolean; sawStderrEnd: boolean; finish: () => void } | undefined;
   private stderrText = '';
+  /** Completion requests in the order sent: the toplevel answers each with a `completion` frame, outside any cell. */
+  private readonly completions: Array<(payload: string) => void> = [];
+  private spawnError: Error | undefined;
+  private readyState = false;
+  /** stderr written outside cells or before the driver was ready (e.g. "Cannot find file topfind"), for saying why it died. */
+  private strayStderr = '';
   readonly exited: Promise<ToplevelExit>;
 
   constructor(options: ToplevelOptions = {}) {
@@ -44,7 +51,9 @@ export class ToplevelProcess {
     writeFileSync(path.join(this.folder, 'mirador_prelude.ml'), PRELUDE_ML);
     this.stderrMarker = `\0${this.nonce} end\n`;
     this.syncMarker = `\0${this.nonce} sync\n`;
-    this.child = spawn(options.ocaml ?? 'ocaml', ['-noprompt', '-noinit', path.join(this.folder, 'mirador_driver.ml'), path.join(this.folder, 'mirador_prelude.ml')], {
+    // A cell spinning in a loop would outlive a killed backend otherwise: it no longer reads its stdin.
+    const { command, args } = withParentDeathSignal(options.ocaml ?? 'ocaml', ['-noprompt', '-noinit', path.join(this.folder, 'mirador_driver.ml'), path.join(this.folder, 'mirador_prelude.ml')]);
+    this.child = spawn(command, args, {
       cwd: options.cwd,
       env: { ...(options.env ?? process.env), MIRADOR_KERNEL_NONCE: this.nonce },
       stdio: 'pipe',
@@ -55,7 +64,10 @@ export class ToplevelProcess {
     this.child.stderr.on('data', (chunk: Buffer) => this.onStderr(stderrDecoder.write(chunk)));
     this.child.stdin.on('error', () => undefined);
     this.exited = new Promise((resolve, reject) => {
-      this.child.on('error', reject);
+      this.child.on('error', (error) => {
+        this.spawnError = error;
+        reject(error);
+      });
       this.child.on('close', (code, signal) => {
         rmSync(this.folder, { recursive: true, force: true });
         resolve({ code, signal });
@@ -69,7 +81,17 @@ export class ToplevelProcess {
   }
 
   get alive(): boolean {
-    return this.child.exitCode === null && this.child.signalCode === null;
+    return this.spawnError === undefined && this.child.exitCode === null && this.child.signalCode === null;
+  }
+
+  /** The driver finished setting up (topfind and the prelude loaded) and reads cells. */
+  get ready(): boolean {
+    return this.readyState;
+  }
+
+  /** The end of what the toplevel wrote to stderr outside cells. */
+  get strayOutput(): string {
+    return this.strayStderr.trim();
   }
 
   /** Resolves once the cell's done frame and the stderr end marker both arrived, or the process ended. */
@@ -80,7 +102,24 @@ export class ToplevelProcess {
     const bytes = Buffer.from(code, 'utf8');
     this.child.stdin.write(`${bytes.length}\n`);
     this.child.stdin.write(bytes);
-    return Promise.race([done, this.exited]);
+    return Promise.race([done, this.exited.catch((): ToplevelExit => ({ code: null, signal: null }))]);
+  }
+
+  /** Why the program could not be started at all (e.g. no `ocaml` on PATH). */
+  get startError(): Error | undefined {
+    return this.spawnError;
+  }
+
+  /**
+   * Names the toplevel knows that start with `prefix` (a possibly qualified identifier), as `name\tkind\tdetail` lines.
+   * Only between cells: the toplevel reads requests when it is not running one.
+   */
+  complete(prefix: string): Promise<string> {
+    const answered = new Promise<string>((resolve) => this.completions.push(resolve));
+    const bytes = Buffer.from(prefix, 'utf8');
+    this.child.stdin.write(`complete ${bytes.length}\n`);
+    this.child.stdin.write(bytes);
+    return Promise.race([answered, this.exited.then(() => '', () => '')]);
   }
 
   interrupt(): void {
@@ -89,7 +128,7 @@ export class ToplevelProcess {
 
   kill(): Promise<ToplevelExit> {
     if (this.alive) this.child.kill('SIGKILL');
-    return this.exited;
+    return this.exited.catch((): ToplevelExit => ({ code: null, signal: null }));
   }
 
   private hold(events: KernelStdoutEvent[]): void {
@@ -110,6 +149,14 @@ export class ToplevelProcess {
   }
 
   private onStdout(event: KernelStdoutEvent): void {
+    if (event.type === 'frame' && event.kind === 'ready') {
+      this.readyState = true;
+      return;
+    }
+    if (event.type === 'frame' && event.kind === 'completion') {
+      this.completions.shift()?.(event.payload.toString('utf8'));
+      return;
+    }
     const cell = this.current;
     if (!cell) return;
     if (event.type === 'text') cell.sink({ type: 'stream', name: 'stdout', text: event.text });
@@ -158,7 +205,9 @@ export class ToplevelProcess {
   }
 
   private emitStderr(text: string): void {
-    if (text) this.current?.sink({ type: 'stream', name: 'stderr', text });
+    if (!text) return;
+    if (this.current) this.current.sink({ type: 'stream', name: 'stderr', text });
+    if (!this.current || !this.readyState) this.strayStderr = (this.strayStderr + text).slice(-2000);
   }
 
   private settle(): void {

@@ -1,34 +1,13 @@
 // Reads and writes .ipynb (nbformat 4.x) keeping every field we do not understand, in Jupyter's own layout.
-import type { JupyterOutput, MultilineString } from '../../api/notebook-outputs';
+import type { MultilineString } from '../../api/notebook-outputs';
+import type { Notebook } from '../../api/notebook-protocol';
 
-export interface NotebookCell {
-  cell_type: 'code' | 'markdown' | 'raw';
-  id?: string;
-  source: MultilineString;
-  metadata: Record<string, unknown>;
-  execution_count?: number | null;
-  outputs?: JupyterOutput[];
-  attachments?: Record<string, unknown>;
-  [field: string]: unknown;
-}
-
-export interface Notebook {
-  nbformat: number;
-  nbformat_minor: number;
-  metadata: Record<string, unknown>;
-  cells: NotebookCell[];
-  [field: string]: unknown;
-}
+export type { Notebook, NotebookCell } from '../../api/notebook-protocol';
+export { OCAML_NOTEBOOK_METADATA } from '../../api/notebook-protocol';
 
 export class NotebookFormatError extends Error {
   override name = 'NotebookFormatError';
 }
-
-/** The kernelspec and language_info Mirador writes into notebooks it creates. */
-export const OCAML_NOTEBOOK_METADATA = {
-  kernelspec: { display_name: 'OCaml', language: 'OCaml', name: 'ocaml' },
-  language_info: { name: 'OCaml', file_extension: '.ml', mimetype: 'text/x-ocaml' },
-};
 
 export function parseNotebook(text: string): Notebook {
   let value: unknown;

@@ -1,6 +1,6 @@
 // Runs a notebook's code cells in order in one kernel, recording outputs, stopping at the first cell that fails.
 import type { CellResult } from '../../api/notebook-outputs';
-import type { OcamlKernel } from '../kernel/ocaml-kernel';
+import type { CellExecutor } from './cell-executor';
 import { recordCellResult } from './cell-outputs';
 import { sourceText, type Notebook } from './ipynb-format';
 
@@ -16,7 +16,7 @@ export interface NotebookRunOptions {
   progress?(line: string): void;
 }
 
-export async function runNotebook(notebook: Notebook, kernel: OcamlKernel, options: NotebookRunOptions = {}): Promise<NotebookRunReport> {
+export async function runNotebook(notebook: Notebook, kernel: Pick<CellExecutor, 'execute' | 'interrupt'>, options: NotebookRunOptions = {}): Promise<NotebookRunReport> {
   const codeCells = notebook.cells.filter((cell) => cell.cell_type === 'code');
   let ran = 0;
   for (const [index, cell] of notebook.cells.entries()) {

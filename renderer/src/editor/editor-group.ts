@@ -1,8 +1,12 @@
-// One editor column: a tab strip of open documents above a single Monaco editor that switches between their models.
+// One editor column: a tab strip of open files above a single Monaco editor that switches between their models, or a custom editor.
 import type * as MonacoApi from 'monaco-editor/editor/editor.api';
 import { el, icon } from '../workbench/element';
+import type { CustomEditor } from './custom-editor';
 import type { Monaco } from './monaco-loader';
-import type { TextDocument } from './text-document';
+import { TextDocument } from './text-document';
+
+/** What a tab shows: a text document in the group's Monaco editor, or a custom editor (a notebook) with its own element. */
+export type EditorInput = TextDocument | CustomEditor;
 
 export interface Selection {
   line: number;
@@ -13,7 +17,7 @@ export interface Selection {
 export interface EditorGroupHost {
   onFocus(group: EditorGroup): void;
   onCursor(group: EditorGroup, line: number, column: number): void;
-  requestClose(group: EditorGroup, document: TextDocument): void;
+  requestClose(group: EditorGroup, input: EditorInput): void;
   onEmpty(group: EditorGroup): void;
   onActiveChange(group: EditorGroup): void;
 }
@@ -23,10 +27,12 @@ export class EditorGroup {
   readonly editor: MonacoApi.editor.IStandaloneCodeEditor;
   private readonly tabStrip: HTMLElement;
   private readonly noticeBar: HTMLElement;
-  private readonly documents: TextDocument[] = [];
+  private readonly editorHost: HTMLElement;
+  private readonly customHost: HTMLElement;
+  private readonly documents: EditorInput[] = [];
   private readonly viewStates = new Map<TextDocument, MonacoApi.editor.ICodeEditorViewState | null>();
-  private readonly unsubscribes = new Map<TextDocument, () => void>();
-  private activeDocument: TextDocument | undefined;
+  private readonly unsubscribes = new Map<EditorInput, () => void>();
+  private activeDocument: EditorInput | undefined;
 
   constructor(
     monaco: Monaco,
@@ -36,7 +42,9 @@ export class EditorGroup {
     this.tabStrip = el('div', { className: 'editor-tabs', role: 'tablist', 'aria-label': `Open editors, group ${index + 1}` });
     this.noticeBar = el('div', { className: 'editor-notice', role: 'note', hidden: true });
     const editorHost = el('div', { className: 'editor-host' });
-    this.element = el('div', { className: 'editor-group', role: 'group', 'aria-label': `Editor group ${index + 1}` }, this.tabStrip, this.noticeBar, editorHost);
+    this.editorHost = editorHost;
+    this.customHost = el('div', { className: 'custom-editor-host', hidden: true });
+    this.element = el('div', { className: 'editor-group', role: 'group', 'aria-label': `Editor group ${index + 1}` }, this.tabStrip, this.noticeBar, editorHost, this.customHost);
     this.editor = monaco.editor.create(editorHost, {
       model: null,
       automaticLayout: false,
@@ -52,29 +60,44 @@ export class EditorGroup {
     this.element.addEventListener('focusin', () => this.host.onFocus(this));
   }
 
+  /** The active tab's text document; undefined when none, or when a custom editor is active. */
   get active(): TextDocument | undefined {
+    return this.activeDocument instanceof TextDocument ? this.activeDocument : undefined;
+  }
+
+  get activeInput(): EditorInput | undefined {
     return this.activeDocument;
   }
 
   get openDocuments(): readonly TextDocument[] {
+    return this.documents.filter((input): input is TextDocument => input instanceof TextDocument);
+  }
+
+  get openInputs(): readonly EditorInput[] {
     return this.documents;
   }
 
-  open(document: TextDocument, selection?: Selection): void {
+  open(document: EditorInput, selection?: Selection): void {
     if (!this.documents.includes(document)) {
       this.documents.push(document);
       this.unsubscribes.set(document, document.onDidChangeState(() => this.renderTabs()));
     }
     if (this.activeDocument !== document) {
-      if (this.activeDocument) this.viewStates.set(this.activeDocument, this.editor.saveViewState());
+      if (this.activeDocument instanceof TextDocument) this.viewStates.set(this.activeDocument, this.editor.saveViewState());
       this.activeDocument = document;
-      this.editor.setModel(document.model);
-      const state = this.viewStates.get(document);
-      if (state) this.editor.restoreViewState(state);
-      this.editor.updateOptions({ readOnly: document.readOnly, ariaLabel: `${document.path}${document.readOnly ? ', read-only' : ''}` });
+      if (document instanceof TextDocument) {
+        this.showCustom(undefined);
+        this.editor.setModel(document.model);
+        const state = this.viewStates.get(document);
+        if (state) this.editor.restoreViewState(state);
+        this.editor.updateOptions({ readOnly: document.readOnly, ariaLabel: `${document.path}${document.readOnly ? ', read-only' : ''}` });
+      } else {
+        this.editor.setModel(null);
+        this.showCustom(document);
+      }
       this.host.onActiveChange(this);
     }
-    if (selection) {
+    if (selection && document instanceof TextDocument) {
       const range = { startLineNumber: selection.line, startColumn: selection.column, endLineNumber: selection.line, endColumn: selection.column + (selection.length ?? 0) };
       this.editor.setSelection(range);
       this.editor.revealRangeInCenterIfOutsideViewport(range);
@@ -84,11 +107,11 @@ export class EditorGroup {
   }
 
   /** Removes a document's tab; the caller has already asked about unsaved changes. */
-  remove(document: TextDocument): void {
+  remove(document: EditorInput): void {
     const index = this.documents.indexOf(document);
     if (index < 0) return;
     this.documents.splice(index, 1);
-    this.viewStates.delete(document);
+    if (document instanceof TextDocument) this.viewStates.delete(document);
     this.unsubscribes.get(document)?.();
     this.unsubscribes.delete(document);
     if (this.activeDocument === document) {
@@ -97,6 +120,7 @@ export class EditorGroup {
       if (next) this.open(next);
       else {
         this.editor.setModel(null);
+        this.showCustom(undefined);
         this.host.onActiveChange(this);
       }
     }
@@ -105,11 +129,23 @@ export class EditorGroup {
   }
 
   focus(): void {
-    this.editor.focus();
+    if (this.activeDocument && !(this.activeDocument instanceof TextDocument)) this.activeDocument.focus();
+    else this.editor.focus();
   }
 
   layout(): void {
-    this.editor.layout();
+    if (this.activeDocument && !(this.activeDocument instanceof TextDocument)) this.activeDocument.layout();
+    else this.editor.layout();
+  }
+
+  /** A custom editor's element takes the text editor's place while its tab is active. */
+  private showCustom(editor: CustomEditor | undefined): void {
+    this.editorHost.hidden = editor !== undefined;
+    this.customHost.hidden = editor === undefined;
+    if (editor) {
+      if (this.customHost.firstElementChild !== editor.element) this.customHost.replaceChildren(editor.element);
+      requestAnimationFrame(() => editor.layout());
+    } else this.customHost.replaceChildren();
   }
 
   dispose(): void {

@@ -10,7 +10,8 @@ import { ProblemsView } from '../problems/problems-view';
 import { SearchView } from '../search/search-view';
 import { TerminalPanel } from '../terminal/terminal-panel';
 import type { BackendClient } from '../transport/backend-client';
-import { createEmptyView } from '../views/empty-view';
+import { NotebookFeature } from '../notebook/notebook-feature';
+import { registerNotebookCommands } from '../notebook/notebook-commands';
 import { ConsoleView } from '../console/console-view';
 import { LogView } from '../log/log-view';
 import { RunController, type RunRecord } from '../debug/run-controller';
@@ -57,6 +58,7 @@ export class Workbench {
   readonly runView: RunView;
   readonly debug: DebugFeature;
   readonly targetsView: TargetsView;
+  readonly notebooks: NotebookFeature;
   readonly problems: ProblemsView;
   readonly terminalView: View;
   readonly welcome: WelcomeFeature;
@@ -158,10 +160,14 @@ export class Workbench {
       setActiveTarget: (id) => this.setActiveTarget(id),
     });
     this.addSideView(this.runView, 'Ctrl+Shift+D');
-    this.addSideView(createEmptyView('notebooks', 'Notebooks', 'notebook', [
-      'No notebook kernel yet.',
-      'OCaml notebooks (.ipynb) with an OCaml toplevel kernel arrive with the notebook feature. Meanwhile the terminal runs `ocaml` for you.',
-    ]));
+    this.notebooks = new NotebookFeature({
+      backend,
+      notifications: this.notifications,
+      quickInput: this.quickInput,
+      workspaceRoot: () => this.workspace.root,
+      openEditor: (path) => this.openEditor(path),
+    });
+    this.addSideView(this.notebooks.view);
     this.addSideView(this.targetsView);
     this.panel.add(this.terminalView);
     this.panel.add(this.console);
@@ -174,6 +180,7 @@ export class Workbench {
 
     registerWorkbenchCommands(this);
     registerDebugCommands(this.commands, this.debug, (id) => this.showPanel(id));
+    registerNotebookCommands(this.commands, this.notebooks, this.notifications);
     installKeybindings(this.commands);
     this.layout.onDidLayout(() => {
       this.editors?.layout();
@@ -211,6 +218,7 @@ export class Workbench {
     this.backend.on('fs/changed', ({ changes }) => {
       void this.explorer.tree.applyChanges(changes);
       void this.documents?.applyDiskChanges(changes);
+      this.editors?.applyDiskChanges(changes);
       if (changes.some((change) => /^(\.mirador|\.vscode)\/launch\.json$/.test(change.path))) void this.loadRunConfigurations();
     });
 
@@ -255,12 +263,14 @@ export class Workbench {
           if (active) this.status.language.set(languageLabel(active.model.getLanguageId(), contributions), 'Language mode');
           const position = editors.activeEditor?.getPosition();
           if (position) this.status.cursor.set(`Ln ${position.lineNumber}, Col ${position.column}`, 'Go to Line');
-          document.title = this.titleFor(active?.path, active?.isDirty ?? false);
+          const tab = editors.activeInput;
+          document.title = this.titleFor(tab?.path, tab?.isDirty ?? false);
         },
       });
       this.documents = documents;
       this.editors = editors;
       this.debug.attachEditors(monaco, editors);
+      this.notebooks.attachEditors(monaco, editors, contributions.languages);
       this.problems.attach(monaco);
       const buildProblems = new BuildProblems(monaco);
       buildProblems.onChange(() => this.problems.setBuildProblems(buildProblems.all));
@@ -285,7 +295,8 @@ export class Workbench {
       }
       // Hot exit keeps unsaved buffers, so leaving needs a warning only while a backup has not reached the backend.
       window.addEventListener('beforeunload', (event) => {
-        if (documents.hasPendingBackups()) event.preventDefault();
+        // Notebooks have no hot exit backups: unsaved ones warn too.
+        if (documents.hasPendingBackups() || this.notebooks.hasUnsavedNotebooks()) event.preventDefault();
       });
       document.body.dataset.editor = 'ready';
       return editors;
