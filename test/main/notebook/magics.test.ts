@@ -110,8 +110,11 @@ describe.skipIf(skip)('notebook magics on the C example', () => {
       expect((await executor.execute('%build')).status).toBe('ok');
       let sawHello: () => void;
       const hello = new Promise<void>((resolve) => (sawHello = resolve));
+      // The console arrives in chunks that may split the line: look at everything streamed so far.
+      let streamed = '';
       const running = executor.execute(`%run "${TCG}" --timeout 600`, (output) => {
-        if (output.output_type === 'stream' && String(output.text).includes('hello from a C unikernel')) sawHello();
+        if (output.output_type === 'stream') streamed += String(output.text);
+        if (streamed.includes('hello from a C unikernel')) sawHello();
       });
       await hello;
       executor.interrupt();
