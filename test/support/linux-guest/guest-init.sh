@@ -27,12 +27,14 @@ if [ -n "$TLS_PORT" ]; then
 fi
 say "traffic done"
 if [ "$MODE" = "loop" ]; then
-  # Until stopped: a numbered UDP datagram to the host about once a second (nc waits 1 s after sending), for tests that
-  # watch frames arrive.
+  # Until stopped: a numbered UDP datagram to the host each second, for tests that watch frames arrive. busybox nc has no
+  # UDP, but its syslogd forwards each logger line to a remote host over UDP.
+  [ -n "$UDP_PORT" ] && syslogd -R "10.0.2.2:$UDP_PORT"
   count=0
   while true; do
     count=$((count + 1))
-    if [ -n "$UDP_PORT" ]; then echo "mirador-tick $count" | nc -u -w 1 10.0.2.2 "$UDP_PORT" >/dev/null 2>&1; else sleep 1; fi
+    logger "mirador-tick $count"
+    sleep 1
   done
 fi
 /bin/debug-exit
