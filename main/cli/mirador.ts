@@ -9,6 +9,7 @@ async function main(): Promise<number> {
     version: readAppVersion(appRoot),
     env: process.env,
     stdout: (line) => process.stdout.write(`${line}\n`),
+    stdoutBytes: (bytes) => process.stdout.write(bytes),
     stderr: (line) => process.stderr.write(`${line}\n`),
   });
 }
