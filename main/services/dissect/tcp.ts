@@ -55,9 +55,9 @@ export function dissectTcp(d: Dissection, offset: number, end: number, sourceAdd
   let ackNumber = rawAck;
   let window = rawWindow;
   if (d.quoteDepth === 0) {
-    stream = d.session.tcpStreams.lookup(sourceAddress, sourcePort, destinationAddress, destinationPort, syn && !ack);
     const from = `${sourceAddress}:${sourcePort}`;
     const to = `${destinationAddress}:${destinationPort}`;
+    stream = d.session.tcpStreams.lookup(from, to, syn && !ack);
     let forward = stream.directions.get(from);
     if (!forward) {
       forward = { baseSeq: syn ? rawSeq : (rawSeq - 1) >>> 0, windowShift: -1 };

@@ -30,8 +30,8 @@ export class TcpStreamHistory implements TcpStreamLookup {
   /** Snapshot id of the most recent lookup: the caller clears it before a frame and reads it after. */
   lastSnapshot = 0;
 
-  lookup(source: string, sourcePort: number, destination: string, destinationPort: number, synOnly: boolean): TcpStream {
-    const stream = this.table.lookup(source, sourcePort, destination, destinationPort, synOnly);
+  lookup(from: string, to: string, synOnly: boolean): TcpStream {
+    const stream = this.table.lookup(from, to, synOnly);
     this.lastSnapshot = this.record(stream);
     return stream;
   }
