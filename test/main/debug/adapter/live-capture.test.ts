@@ -15,6 +15,7 @@ import { killLeftoverQemu } from '../support/qemu-processes';
 import { SpawnedAdapterClient } from '../support/spawned-adapter-client';
 
 const unavailable = linuxGuestUnavailable();
+if (unavailable) console.warn(`SKIPPED live capture from a Linux guest: ${unavailable}`);
 let dir: string;
 let guest: LinuxGuest;
 let host: HostServices;
