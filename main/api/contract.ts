@@ -48,9 +48,23 @@ import type {
   NotebookStatusEvent,
   NotebookWriteParams,
 } from './notebook-protocol';
+import type {
+  ExportCaptureArguments,
+  ExportCaptureResult,
+  FollowStreamArguments,
+  FollowStreamResult,
+  PacketDetailArguments,
+  PacketDetailResult,
+  PacketRowsArguments,
+  PacketRowsResult,
+  PacketsEventBody,
+  SetFilterArguments,
+  SetFilterResult,
+} from './packets-protocol';
 
 type Req<P, R> = { params: P; result: R };
 type PathParams = { path: WorkspacePath };
+type CaptureParams = { captureId: number };
 
 /** Requests the renderer sends; the backend answers each with `result` or a Mirador error. */
 export interface BackendRequests {
@@ -131,6 +145,19 @@ export interface BackendRequests {
   'notebook/complete': Req<NotebookCompleteParams, NotebookCompletion>;
   /** The notebook was closed: its kernel process ends. */
   'notebook/close': Req<{ notebookId: number }, void>;
+  /**
+   * Opens a pcap/pcapng file (workspace-relative or absolute) as a capture held by the backend. Frames are read in the
+   * background and announced by `packets/update`; a damaged file keeps every good frame and ends with `ended` saying why.
+   */
+  'packets/open': Req<{ path: string }, { captureId: number; name: string }>;
+  'packets/rows': Req<CaptureParams & PacketRowsArguments, PacketRowsResult>;
+  'packets/detail': Req<CaptureParams & PacketDetailArguments, PacketDetailResult>;
+  /** An invalid filter fails with `data.code` "invalid-params" and `data.column`, the 1-based column of the mistake. */
+  'packets/setFilter': Req<CaptureParams & SetFilterArguments, SetFilterResult>;
+  /** `path` is workspace-relative or absolute; `format` defaults to pcapng. */
+  'packets/export': Req<CaptureParams & ExportCaptureArguments, ExportCaptureResult>;
+  'packets/followStream': Req<CaptureParams & FollowStreamArguments, FollowStreamResult>;
+  'packets/close': Req<CaptureParams, void>;
 }
 
 /** Events the backend pushes to the renderer. */
@@ -149,6 +176,8 @@ export interface BackendEvents {
   'notebook/output': NotebookOutputEvent;
   'notebook/status': NotebookStatusEvent;
   'notebook/notice': NotebookNoticeEvent;
+  /** New frames of a capture opened with packets/open (at most 20 a second); `ended` once the whole file was read. */
+  'packets/update': CaptureParams & PacketsEventBody;
 }
 
 export type RequestName = keyof BackendRequests;

@@ -16,7 +16,10 @@ export interface PacketRow {
   protocol: string;
   length: number;
   info: string;
-  /** Colouring rule name, e.g. `tcp`, `tcp-syn`, `tcp-rst`, `udp`, `dns`, `arp`, `icmp`, `dhcp`, `http`, `tls`, `malformed`. */
+  /**
+   * Colouring rule name, first match wins: `malformed`, `tcp-rst`, `icmp-error`, `tcp-syn` (SYN or FIN), `arp`, `icmp`,
+   * `dns`, `dhcp`, `http`, `tls`, `tcp`, `udp`, `other`.
+   */
   colour: string;
 }
 
@@ -28,7 +31,11 @@ export interface PacketDetailNode {
   children?: PacketDetailNode[];
 }
 
-/** DAP event: new frames arrived (at most 20 events a second, each one batch). */
+/**
+ * DAP event: new frames arrived (at most 20 events a second, each one batch; the first without delay). While a new filter
+ * is still being applied to the frames held, events carry the counts and no rows. The last event of a run has `ended` and
+ * comes before `terminated`; the capture stays browsable (rows, detail, export...) until the session is disconnected.
+ */
 export const PACKETS_EVENT = 'mirador/packets';
 export interface PacketsEventBody {
   /** Frames in the capture so far. */
@@ -64,11 +71,18 @@ export interface PacketDetailResult {
   tree: PacketDetailNode[];
   /** The captured bytes, base64. */
   bytes: string;
-  /** Filter that selects this packet's TCP or UDP conversation (for "Follow Stream"), when it has one. */
+  /**
+   * Filter that selects this packet's TCP or UDP conversation (for "Follow Stream"), when it has one: `tcp.stream eq N`, or
+   * `ip.addr eq A and ip.addr eq B and udp.port eq P and udp.port eq Q` (`ipv6.addr` for IPv6).
+   */
   streamFilter?: string;
 }
 
-/** DAP request: set the display filter (empty string: none). An invalid filter is an error response with a column. */
+/**
+ * DAP request: set the display filter (empty string: none). An invalid filter is an error response with a column. The answer
+ * comes once every frame held was filtered; frames arriving later are matched as they come. A later setFilter replaces a
+ * scan still running, and both answers then describe the later filter.
+ */
 export const SET_FILTER_REQUEST = 'mirador/setFilter';
 export interface SetFilterArguments {
   filter: string;
@@ -78,7 +92,11 @@ export interface SetFilterResult {
   matched: number;
   total: number;
 }
-/** `body.error.id` of a rejected filter; `body.error.variables.column` is the 1-based column of the mistake. */
+/**
+ * `body.error.id` of a rejected filter; `body.error.format` says what is wrong and `body.error.variables.column` is the
+ * 1-based column of the mistake, as a string (DAP message variables are strings). Over the backend contract the same
+ * rejection is an `invalid-params` error whose `data.column` is a number.
+ */
 export const FILTER_ERROR_INVALID = 3101;
 
 /** DAP request: write the capture (all frames, or the filtered view) as pcapng or pcap to a path. */

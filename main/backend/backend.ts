@@ -17,6 +17,7 @@ import { unikernelServices } from './unikernel-services';
 import { NotebookSession } from './notebook-session';
 import { MagicCellExecutor } from '../notebook/magic-cell-executor';
 import { OcamlKernel } from '../services/kernel/ocaml-kernel';
+import { PacketsSession, capturePathResolver } from './packets-session';
 
 export interface Disposable {
   dispose(): void;
@@ -67,6 +68,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       let terminals: TerminalService | undefined;
       let debug: DebugSessionRelay | undefined;
       let notebooks: NotebookSession | undefined;
+      let packets: PacketsSession | undefined;
       const connection: RpcConnection = serveContract(channel, handlers, () => {
         terminals ??= new TerminalService({
           cwd: () => workspace.folder(),
@@ -88,7 +90,11 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
           });
           notebookSessions.add(notebooks);
         }
-        return { terminals, debug, notebooks };
+        packets ??= new PacketsSession({
+          resolvePath: capturePathResolver(workspace),
+          onUpdate: (captureId, body) => connection.notify('packets/update', { captureId, ...body }),
+        });
+        return { terminals, debug, notebooks, packets };
       });
       connections.add(connection);
       const close = () => {
@@ -102,6 +108,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
           void notebooks.dispose();
           notebookSessions.delete(notebooks);
         }
+        packets?.dispose();
         connection.dispose();
       };
       connection.onClose(close);

@@ -20,12 +20,14 @@ import type { UnikernelServices } from './unikernel-services';
 import type { DapMessage, DoctorReport, LaunchArguments, Notebook, TargetInfo } from '../api';
 import type { NotebookSession } from './notebook-session';
 import { copyTutorial, readNotebook, writeNotebook } from './notebook-documents';
+import type { PacketsSession } from './packets-session';
 
 /** What one renderer connection owns besides the shared services. */
 export interface ConnectionServices {
   terminals: TerminalService;
   debug: DebugSessionRelay;
   notebooks: NotebookSession;
+  packets: PacketsSession;
 }
 
 export interface SharedServices {
@@ -46,6 +48,16 @@ export interface SharedServices {
 export type RequestHandlers = {
   [K in RequestName]: (params: RequestParams<K>, connection: ConnectionServices) => Promise<RequestResult<K>> | RequestResult<K>;
 };
+
+function captureIdOf(params: unknown, method: string): number {
+  return integerParam(params, 'captureId', method);
+}
+
+function exportFormatParam(params: unknown): 'pcapng' | 'pcap' | undefined {
+  const format = asObject(params, 'packets/export').format;
+  if (format === undefined || format === 'pcapng' || format === 'pcap') return format;
+  throw new MiradorError('invalid-params', 'packets/export: "format" must be "pcapng" or "pcap".');
+}
 
 export function createRequestHandlers(shared: SharedServices): RequestHandlers {
   const ws = () => shared.workspace.require();
@@ -215,5 +227,19 @@ export function createRequestHandlers(shared: SharedServices): RequestHandlers {
         offset: integerParam(params, 'offset', 'notebook/complete'),
       }),
     'notebook/close': (params, connection) => connection.notebooks.close(integerParam(params, 'notebookId', 'notebook/close')),
+    'packets/open': (params, connection) => connection.packets.open(stringParam(params, 'path', 'packets/open')),
+    'packets/rows': (params, connection) =>
+      connection.packets.rows(captureIdOf(params, 'packets/rows'), integerParam(params, 'start', 'packets/rows'), integerParam(params, 'count', 'packets/rows')),
+    'packets/detail': (params, connection) => connection.packets.detail(captureIdOf(params, 'packets/detail'), integerParam(params, 'number', 'packets/detail')),
+    'packets/setFilter': (params, connection) => connection.packets.setFilter(captureIdOf(params, 'packets/setFilter'), stringParam(params, 'filter', 'packets/setFilter')),
+    'packets/export': (params, connection) =>
+      connection.packets.export(
+        captureIdOf(params, 'packets/export'),
+        stringParam(params, 'path', 'packets/export'),
+        exportFormatParam(params),
+        optionalBooleanParam(params, 'filtered', 'packets/export') === true,
+      ),
+    'packets/followStream': (params, connection) => connection.packets.followStream(captureIdOf(params, 'packets/followStream'), integerParam(params, 'number', 'packets/followStream')),
+    'packets/close': (params, connection) => connection.packets.close(captureIdOf(params, 'packets/close')),
   };
 }

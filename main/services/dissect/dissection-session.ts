@@ -1,6 +1,12 @@
-// State that outlives one frame while dissecting a capture in order: TCP streams (relative sequence numbers, TLS versions).
-import { TcpStreamTable } from './tcp-stream-table';
+// State that outlives one frame while dissecting a capture in order: TCP streams (relative sequence numbers, TLS versions)
+// and ICMP echo requests (so replies name their request).
+import { IcmpEchoTable, type IcmpEchoLookup } from './icmp-echo-table';
+import { TcpStreamTable, type TcpStreamLookup } from './tcp-stream-table';
 
 export class DissectionSession {
-  readonly tcpStreams = new TcpStreamTable();
+  /** A capture held for browsing passes lookups that record what each frame found (so a frame can be dissected again alone). */
+  constructor(
+    readonly tcpStreams: TcpStreamLookup = new TcpStreamTable(),
+    readonly icmpEchoes: IcmpEchoLookup = new IcmpEchoTable(),
+  ) {}
 }

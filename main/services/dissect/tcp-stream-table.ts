@@ -15,19 +15,27 @@ export interface TcpStream {
   isTls?: boolean;
 }
 
-export class TcpStreamTable {
-  private readonly streams = new Map<string, TcpStream>();
+/** Where the TCP dissector finds a segment's stream: the live table, or a recorded state when a frame is dissected again. */
+export interface TcpStreamLookup {
+  /** `from` and `to` are the sending and receiving sides as "addr:port". */
+  lookup(from: string, to: string, synOnly: boolean): TcpStream;
+}
+
+export class TcpStreamTable implements TcpStreamLookup {
+  /** Keyed by the lower side, then the higher: both directions find the same stream without building a key per segment. */
+  private readonly streams = new Map<string, Map<string, TcpStream>>();
   private count = 0;
 
   /** The stream of a segment; a new SYN (without ACK) on a known 4-tuple starts a new stream, as Wireshark does. */
-  lookup(source: string, sourcePort: number, destination: string, destinationPort: number, synOnly: boolean): TcpStream {
-    const from = `${source}:${sourcePort}`;
-    const to = `${destination}:${destinationPort}`;
-    const key = from < to ? `${from}|${to}` : `${to}|${from}`;
-    let stream = this.streams.get(key);
+  lookup(from: string, to: string, synOnly: boolean): TcpStream {
+    const low = from < to ? from : to;
+    const high = low === from ? to : from;
+    let peers = this.streams.get(low);
+    if (!peers) this.streams.set(low, (peers = new Map()));
+    let stream = peers.get(high);
     if (!stream || (synOnly && stream.directions.has(from) && stream.directions.size === 2)) {
       stream = { index: this.count++, directions: new Map() };
-      this.streams.set(key, stream);
+      peers.set(high, stream);
     }
     return stream;
   }
