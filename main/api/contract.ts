@@ -28,9 +28,23 @@ import type { DebugMessageEvent, DebugSendParams, DebugSessionEndEvent, DebugSes
 import type { DoctorReport } from './toolchain-protocol';
 import type { LaunchArguments, TargetInfo } from './launch-protocol';
 import type { BuildFinishedEvent, BuildOutputEvent, BuildProgressEvent, BuildStarted, BuildStartParams } from './build-protocol';
+import type {
+  ExportCaptureArguments,
+  ExportCaptureResult,
+  FollowStreamArguments,
+  FollowStreamResult,
+  PacketDetailArguments,
+  PacketDetailResult,
+  PacketRowsArguments,
+  PacketRowsResult,
+  PacketsEventBody,
+  SetFilterArguments,
+  SetFilterResult,
+} from './packets-protocol';
 
 type Req<P, R> = { params: P; result: R };
 type PathParams = { path: WorkspacePath };
+type CaptureParams = { captureId: number };
 
 /** Requests the renderer sends; the backend answers each with `result` or a Mirador error. */
 export interface BackendRequests {
@@ -84,6 +98,20 @@ export interface BackendRequests {
   'debug/start': Req<void, DebugSessionInfo>;
   'debug/send': Req<DebugSendParams, void>;
   'debug/stop': Req<{ sessionId: number }, void>;
+
+  /**
+   * Opens a pcap/pcapng file (workspace-relative or absolute) as a capture held by the backend. Frames are read in the
+   * background and announced by `packets/update`; a damaged file keeps every good frame and ends with `ended` saying why.
+   */
+  'packets/open': Req<{ path: string }, { captureId: number; name: string }>;
+  'packets/rows': Req<CaptureParams & PacketRowsArguments, PacketRowsResult>;
+  'packets/detail': Req<CaptureParams & PacketDetailArguments, PacketDetailResult>;
+  /** An invalid filter fails with `data.code` "invalid-params" and `data.column`, the 1-based column of the mistake. */
+  'packets/setFilter': Req<CaptureParams & SetFilterArguments, SetFilterResult>;
+  /** `path` is workspace-relative or absolute; `format` defaults to pcapng. */
+  'packets/export': Req<CaptureParams & ExportCaptureArguments, ExportCaptureResult>;
+  'packets/followStream': Req<CaptureParams & FollowStreamArguments, FollowStreamResult>;
+  'packets/close': Req<CaptureParams, void>;
 }
 
 /** Events the backend pushes to the renderer. */
@@ -99,6 +127,8 @@ export interface BackendEvents {
   'build/progress': BuildProgressEvent;
   'build/finished': BuildFinishedEvent;
   'debug/ended': DebugSessionEndEvent;
+  /** New frames of a capture opened with packets/open (at most 20 a second); `ended` once the whole file was read. */
+  'packets/update': CaptureParams & PacketsEventBody;
 }
 
 export type RequestName = keyof BackendRequests;

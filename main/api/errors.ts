@@ -22,6 +22,8 @@ export type MiradorErrorCode = (typeof MiradorErrorCode)[keyof typeof MiradorErr
 /** The `data` of a JSON-RPC error response from the backend. */
 export interface MiradorErrorData {
   code: MiradorErrorCode;
+  /** For a display filter that does not compile: the 1-based column of the mistake. */
+  column?: number;
 }
 
 /** JSON-RPC error code used for every Mirador failure; the precise reason is in `data.code`. */

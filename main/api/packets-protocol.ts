@@ -16,7 +16,10 @@ export interface PacketRow {
   protocol: string;
   length: number;
   info: string;
-  /** Colouring rule name, e.g. `tcp`, `tcp-syn`, `tcp-rst`, `udp`, `dns`, `arp`, `icmp`, `dhcp`, `http`, `tls`, `malformed`. */
+  /**
+   * Colouring rule name, first match wins: `malformed`, `tcp-rst`, `icmp-error`, `tcp-syn` (SYN or FIN), `arp`, `icmp`,
+   * `dns`, `dhcp`, `http`, `tls`, `tcp`, `udp`, `other`.
+   */
   colour: string;
 }
 

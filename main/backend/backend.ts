@@ -12,6 +12,7 @@ import { WorkspaceSession } from './workspace-session';
 import { DebugSessionRelay } from './debug-session-relay';
 import { launchServices } from './launch-services';
 import { BuildSession } from './build-session';
+import { PacketsSession, capturePathResolver } from './packets-session';
 
 export interface Disposable {
   dispose(): void;
@@ -57,6 +58,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     attach(channel) {
       let terminals: TerminalService | undefined;
       let debug: DebugSessionRelay | undefined;
+      let packets: PacketsSession | undefined;
       const connection: RpcConnection = serveContract(channel, handlers, () => {
         terminals ??= new TerminalService({
           cwd: () => workspace.folder(),
@@ -70,7 +72,11 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
           onMessage: (sessionId, message) => connection.notify('debug/message', { sessionId, message }),
           onEnded: (sessionId, reason) => connection.notify('debug/ended', { sessionId, reason }),
         });
-        return { terminals, debug };
+        packets ??= new PacketsSession({
+          resolvePath: capturePathResolver(workspace),
+          onUpdate: (captureId, body) => connection.notify('packets/update', { captureId, ...body }),
+        });
+        return { terminals, debug, packets };
       });
       connections.add(connection);
       const close = () => {
@@ -80,6 +86,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
           terminalServices.delete(terminals);
         }
         debug?.dispose();
+        packets?.dispose();
         connection.dispose();
       };
       connection.onClose(close);

@@ -16,12 +16,14 @@ import {
 import type { WorkspaceSession } from './workspace-session';
 import type { DebugSessionRelay } from './debug-session-relay';
 import type { BuildSession } from './build-session';
+import type { PacketsSession } from './packets-session';
 import type { DapMessage, DoctorReport, LaunchArguments, TargetInfo } from '../api';
 
 /** What one renderer connection owns besides the shared services. */
 export interface ConnectionServices {
   terminals: TerminalService;
   debug: DebugSessionRelay;
+  packets: PacketsSession;
 }
 
 export interface SharedServices {
@@ -40,6 +42,16 @@ export interface SharedServices {
 export type RequestHandlers = {
   [K in RequestName]: (params: RequestParams<K>, connection: ConnectionServices) => Promise<RequestResult<K>> | RequestResult<K>;
 };
+
+function captureIdOf(params: unknown, method: string): number {
+  return integerParam(params, 'captureId', method);
+}
+
+function exportFormatParam(params: unknown): 'pcapng' | 'pcap' | undefined {
+  const format = asObject(params, 'packets/export').format;
+  if (format === undefined || format === 'pcapng' || format === 'pcap') return format;
+  throw new MiradorError('invalid-params', 'packets/export: "format" must be "pcapng" or "pcap".');
+}
 
 export function createRequestHandlers(shared: SharedServices): RequestHandlers {
   const ws = () => shared.workspace.require();
@@ -151,5 +163,20 @@ export function createRequestHandlers(shared: SharedServices): RequestHandlers {
       connection.debug.send(integerParam(params, 'sessionId', 'debug/send'), message as DapMessage);
     },
     'debug/stop': (params, connection) => connection.debug.stop(integerParam(params, 'sessionId', 'debug/stop')),
+
+    'packets/open': (params, connection) => connection.packets.open(stringParam(params, 'path', 'packets/open')),
+    'packets/rows': (params, connection) =>
+      connection.packets.rows(captureIdOf(params, 'packets/rows'), integerParam(params, 'start', 'packets/rows'), integerParam(params, 'count', 'packets/rows')),
+    'packets/detail': (params, connection) => connection.packets.detail(captureIdOf(params, 'packets/detail'), integerParam(params, 'number', 'packets/detail')),
+    'packets/setFilter': (params, connection) => connection.packets.setFilter(captureIdOf(params, 'packets/setFilter'), stringParam(params, 'filter', 'packets/setFilter')),
+    'packets/export': (params, connection) =>
+      connection.packets.export(
+        captureIdOf(params, 'packets/export'),
+        stringParam(params, 'path', 'packets/export'),
+        exportFormatParam(params),
+        optionalBooleanParam(params, 'filtered', 'packets/export') === true,
+      ),
+    'packets/followStream': (params, connection) => connection.packets.followStream(captureIdOf(params, 'packets/followStream'), integerParam(params, 'number', 'packets/followStream')),
+    'packets/close': (params, connection) => connection.packets.close(captureIdOf(params, 'packets/close')),
   };
 }

@@ -2,6 +2,7 @@
 import { createMessageConnection, ResponseError, type MessageConnection } from 'vscode-jsonrpc/node';
 import { MIRADOR_RPC_ERROR, type EventName, type EventPayload, type MiradorErrorData, type RequestName } from '../api';
 import { MiradorError } from '../services/mirador-error';
+import { PacketFilterError } from '../services/packets/packet-filter-error';
 import { ChannelMessageReader, ChannelMessageWriter, type TextMessageChannel } from './message-channel';
 import type { ConnectionServices, RequestHandlers } from './request-handlers';
 
@@ -12,6 +13,7 @@ export interface RpcConnection {
 }
 
 export function toResponseError(error: unknown): ResponseError<MiradorErrorData> {
+  if (error instanceof PacketFilterError) return new ResponseError(MIRADOR_RPC_ERROR, error.message, { code: error.code, column: error.column });
   if (error instanceof MiradorError) return new ResponseError(MIRADOR_RPC_ERROR, error.message, { code: error.code });
   const message = error instanceof Error ? error.message : String(error);
   return new ResponseError(MIRADOR_RPC_ERROR, `Unexpected backend error: ${message}`, { code: 'internal' });

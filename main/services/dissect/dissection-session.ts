@@ -1,6 +1,7 @@
 // State that outlives one frame while dissecting a capture in order: TCP streams (relative sequence numbers, TLS versions).
-import { TcpStreamTable } from './tcp-stream-table';
+import { TcpStreamTable, type TcpStreamLookup } from './tcp-stream-table';
 
 export class DissectionSession {
-  readonly tcpStreams = new TcpStreamTable();
+  /** A capture held for browsing passes a lookup that records each frame's stream state (so a frame can be dissected again alone). */
+  constructor(readonly tcpStreams: TcpStreamLookup = new TcpStreamTable()) {}
 }

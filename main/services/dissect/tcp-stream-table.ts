@@ -15,7 +15,12 @@ export interface TcpStream {
   isTls?: boolean;
 }
 
-export class TcpStreamTable {
+/** Where the TCP dissector finds a segment's stream: the live table, or a recorded state when a frame is dissected again. */
+export interface TcpStreamLookup {
+  lookup(source: string, sourcePort: number, destination: string, destinationPort: number, synOnly: boolean): TcpStream;
+}
+
+export class TcpStreamTable implements TcpStreamLookup {
   private readonly streams = new Map<string, TcpStream>();
   private count = 0;
 

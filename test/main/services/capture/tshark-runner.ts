@@ -25,3 +25,13 @@ export function tsharkFields(file: string, fields: string[], filter?: string): s
 export function tsharkCount(file: string, filter: string): number {
   return tool('tshark', ['-r', file, '-o', 'ip.defragment:FALSE', '-Y', filter]).split('\n').filter((line) => line !== '').length;
 }
+
+/** `tshark -z follow,PROTOCOL,raw,STREAM`: each direction's payload as hex, node 0 being the side that sent first. */
+export function tsharkFollow(file: string, protocol: 'tcp' | 'udp', stream: number): { client: string; server: string; turns: { fromClient: boolean; hex: string }[] } {
+  const out = tool('tshark', ['-r', file, '-q', '-z', `follow,${protocol},raw,${stream}`]);
+  const client = /^Node 0: (.+)$/m.exec(out)?.[1] ?? '';
+  const server = /^Node 1: (.+)$/m.exec(out)?.[1] ?? '';
+  const body = out.slice(out.indexOf('Node 1:')).split('\n').slice(1);
+  const turns = body.filter((line) => /^\t?[0-9a-f]+$/.test(line)).map((line) => ({ fromClient: !line.startsWith('\t'), hex: line.trim() }));
+  return { client, server, turns };
+}

@@ -1,0 +1,242 @@
+// A capture held for browsing: frames in a compact store, rows of the filtered view dissected on demand, detail, export, streams.
+import type { ExportCaptureResult, FollowStreamResult, PacketDetailResult, PacketRow, SetFilterResult } from '../../api/packets-protocol';
+import type { CaptureFrame } from '../capture/capture-frame';
+import { CaptureFrameStore } from '../capture/capture-frame-store';
+import type { Dissection } from '../dissect/dissection';
+import { DissectionSession } from '../dissect/dissection-session';
+import { dissectFrame } from '../dissect/frame-dissector';
+import { compileDisplayFilter, type DisplayFilter } from '../display-filter/display-filter';
+import { MiradorError } from '../mirador-error';
+import { writeCaptureFile, type ExportFormat } from './capture-export-writer';
+import { FilteredView } from './filtered-view';
+import { COLOUR_FIELDS, colourOf } from './packet-colour';
+import { PacketFilterError } from './packet-filter-error';
+import { followConversation, type ConversationFrame } from './stream-follower';
+import { TcpStreamHistory } from './tcp-stream-history';
+import { TcpStreamReplay } from './tcp-stream-replay';
+import { locateTransport, type TransportLocation } from './transport-locator';
+
+/** A filter scan yields to the event loop this often, so requests and live frames keep flowing during it. */
+const SCAN_SLICE_MS = 15;
+/** Conversation ids: TCP streams are even (2 × tcp.stream), UDP conversations odd; -1 is none. */
+const NO_CONVERSATION = -1;
+
+export class PacketTable {
+  private readonly store = new CaptureFrameStore();
+  private readonly history = new TcpStreamHistory();
+  private readonly session = new DissectionSession(this.history);
+  private readonly replay = new TcpStreamReplay();
+  private readonly replaySession = new DissectionSession(this.replay);
+  /** Per frame: the TCP stream state its segment saw (0: none), and its conversation id. */
+  private tcpSnapshots = new Uint32Array(1024);
+  private conversations = new Int32Array(1024).fill(NO_CONVERSATION);
+  private readonly udpConversations = new Map<string, number>();
+  private filter: DisplayFilter | undefined;
+  private filterText = '';
+  /** undefined: no filter, every frame is in the view. */
+  private view: FilteredView | undefined;
+  /** Frames the current filter has looked at; frames past it are matched by the scan, not by append. */
+  private scanned = 0;
+  private filterGeneration = 0;
+  private scan: Promise<void> = Promise.resolve();
+  /** Matching rows already announced to the client (by events or by the setFilter answer). */
+  private announced = 0;
+
+  get total(): number {
+    return this.store.count;
+  }
+
+  get matched(): number {
+    return this.view ? this.view.count : this.store.count;
+  }
+
+  get currentFilter(): string {
+    return this.filterText;
+  }
+
+  /** True while a new filter is still being applied to the frames already held. */
+  get filtering(): boolean {
+    return this.filter !== undefined && this.scanned < this.store.count;
+  }
+
+  /** Bytes held for the frames and their per-frame index, for the UI to say what a capture costs. */
+  get byteSize(): number {
+    return this.store.byteSize + this.tcpSnapshots.byteLength + this.conversations.byteLength;
+  }
+
+  /** Copies the frame in (readers hand out views into their chunks) and dissects it once, in order, for stream state. */
+  append(frame: CaptureFrame): void {
+    const index = this.store.append(frame);
+    this.growPerFrameArrays(index + 1);
+    const matchNow = this.filter !== undefined && this.scanned === index;
+    this.history.lastSnapshot = 0;
+    const d = dissectFrame(this.session, frame, index + 1, matchNow ? { fields: this.filter!.fields } : {});
+    this.tcpSnapshots[index] = this.history.lastSnapshot;
+    this.conversations[index] = this.conversationOf(frame, this.history.lastSnapshot);
+    if (matchNow) {
+      this.scanned++;
+      if (this.filter!.matches(d)) this.view!.add(index);
+    }
+  }
+
+  /** Rows `start`..`start+count-1` of the filtered view (0-based positions in it). */
+  rows(start: number, count: number): PacketRow[] {
+    const first = Math.max(0, Math.floor(start));
+    const last = Math.min(this.matched, first + Math.max(0, Math.floor(count)));
+    const rows: PacketRow[] = [];
+    for (let position = first; position < last; position++) rows.push(this.row(this.view ? this.view.at(position) : position));
+    return rows;
+  }
+
+  /** Matching rows that arrived since the last call (up to `limit`, oldest first); the rest are skipped: the client asks with rows. */
+  takeNewRows(limit: number): PacketRow[] {
+    if (this.filtering) return [];
+    const from = this.announced;
+    this.announced = this.matched;
+    return this.rows(from, Math.min(limit, this.matched - from));
+  }
+
+  detail(number: number): PacketDetailResult {
+    const index = this.frameIndex(number);
+    const frame = this.store.frame(index)!;
+    const d = this.redissect(index, { tree: true });
+    const result: PacketDetailResult = { number, tree: d.tree ?? [], bytes: frame.data.toString('base64') };
+    const streamFilter = this.streamFilterOf(index, frame);
+    if (streamFilter) result.streamFilter = streamFilter;
+    return result;
+  }
+
+  /**
+   * Applies a display filter (blank: none) to every frame held and to those that arrive. Throws a PacketFilterError at once
+   * when it does not compile; a later call replaces a scan still running, and both answers then describe the later filter.
+   */
+  async setFilter(text: string): Promise<SetFilterResult> {
+    let filter: DisplayFilter | undefined;
+    if (text.trim() !== '') {
+      const compiled = compileDisplayFilter(text);
+      if (!compiled.ok) throw new PacketFilterError(compiled.message, compiled.column);
+      filter = compiled.filter;
+    }
+    const generation = ++this.filterGeneration;
+    this.filter = filter;
+    this.filterText = filter ? text.trim() : '';
+    this.view = filter ? new FilteredView() : undefined;
+    this.scanned = 0;
+    this.scan = filter ? this.scanFrames(generation) : Promise.resolve();
+    // Wait for the latest scan, whichever call started it.
+    for (let seen = -1; seen !== this.filterGeneration; ) {
+      seen = this.filterGeneration;
+      await this.scan;
+    }
+    this.announced = this.matched;
+    return { filter: this.filterText, matched: this.matched, total: this.total };
+  }
+
+  async export(file: string, format: ExportFormat, filtered: boolean): Promise<Omit<ExportCaptureResult, 'path'>> {
+    if (filtered && this.filtering) await this.scan;
+    const view = filtered ? this.view : undefined;
+    const count = view ? view.count : this.store.count;
+    return writeCaptureFile(file, format, count, (position) => this.store.frame(view ? view.at(position) : position)!);
+  }
+
+  followStream(number: number): FollowStreamResult {
+    const index = this.frameIndex(number);
+    const conversation = this.conversations[index]!;
+    const frame = this.store.frame(index)!;
+    const filter = this.streamFilterOf(index, frame);
+    if (conversation === NO_CONVERSATION || !filter) throw new MiradorError('invalid-params', `Frame ${number} is not part of a TCP or UDP conversation, so there is no stream to follow.`);
+    const members: ConversationFrame[] = [];
+    for (let other = 0; other < this.store.count; other++) {
+      if (this.conversations[other] !== conversation) continue;
+      const otherFrame = this.store.frame(other)!;
+      const location = locateTransport(otherFrame.data, otherFrame.linkType);
+      if (location) members.push({ number: other + 1, frame: otherFrame, location });
+    }
+    return followConversation(members, filter)!;
+  }
+
+  private async scanFrames(generation: number): Promise<void> {
+    const filter = this.filter!;
+    for (;;) {
+      const deadline = performance.now() + SCAN_SLICE_MS;
+      while (this.scanned < this.store.count && performance.now() < deadline) {
+        for (let batch = 0; batch < 256 && this.scanned < this.store.count; batch++) {
+          const index = this.scanned++;
+          if (filter.matches(this.redissect(index, { fields: filter.fields }))) this.view!.add(index);
+        }
+      }
+      if (this.scanned >= this.store.count) return;
+      await new Promise((resolve) => setImmediate(resolve));
+      if (generation !== this.filterGeneration) return;
+    }
+  }
+
+  private row(index: number): PacketRow {
+    const frame = this.store.frame(index)!;
+    const d = this.redissect(index, { fields: COLOUR_FIELDS });
+    const first = this.store.frame(0)!;
+    return {
+      number: index + 1,
+      time: frame.seconds - first.seconds + (frame.nanoseconds - first.nanoseconds) / 1e9,
+      source: d.source,
+      destination: d.destination,
+      protocol: d.protocol,
+      length: frame.originalLength,
+      info: d.info,
+      colour: colourOf(d),
+    };
+  }
+
+  /** Dissects a held frame again with the TCP state its first dissection saw, so it reads exactly as it did then. */
+  private redissect(index: number, options: { tree?: boolean; fields?: ReadonlySet<string> }): Dissection {
+    this.replay.next = this.history.snapshot(this.tcpSnapshots[index]!);
+    return dissectFrame(this.replaySession, this.store.frame(index)!, index + 1, options);
+  }
+
+  private frameIndex(number: number): number {
+    if (!Number.isInteger(number) || number < 1 || number > this.store.count) {
+      throw new MiradorError('invalid-params', `There is no frame ${number}: the capture has ${this.store.count} frame${this.store.count === 1 ? '' : 's'} (numbered from 1).`);
+    }
+    return number - 1;
+  }
+
+  private conversationOf(frame: CaptureFrame, tcpSnapshot: number): number {
+    if (tcpSnapshot !== 0) return this.history.streamIndex(tcpSnapshot)! * 2;
+    const location = locateTransport(frame.data, frame.linkType);
+    if (location?.protocol !== 'udp') return NO_CONVERSATION;
+    const key = udpConversationKey(location);
+    let id = this.udpConversations.get(key);
+    if (id === undefined) {
+      id = this.udpConversations.size;
+      this.udpConversations.set(key, id);
+    }
+    return id * 2 + 1;
+  }
+
+  private streamFilterOf(index: number, frame: CaptureFrame): string | undefined {
+    const stream = this.history.streamIndex(this.tcpSnapshots[index]!);
+    if (stream !== undefined) return `tcp.stream eq ${stream}`;
+    const location = locateTransport(frame.data, frame.linkType);
+    if (location?.protocol !== 'udp') return undefined;
+    const address = location.ipVersion === 6 ? 'ipv6.addr' : 'ip.addr';
+    return `${address} eq ${location.source} and ${address} eq ${location.destination} and udp.port eq ${location.sourcePort} and udp.port eq ${location.destinationPort}`;
+  }
+
+  private growPerFrameArrays(count: number): void {
+    if (count <= this.tcpSnapshots.length) return;
+    const size = this.tcpSnapshots.length * 2;
+    const snapshots = new Uint32Array(size);
+    snapshots.set(this.tcpSnapshots);
+    this.tcpSnapshots = snapshots;
+    const conversations = new Int32Array(size).fill(NO_CONVERSATION);
+    conversations.set(this.conversations);
+    this.conversations = conversations;
+  }
+}
+
+/** The same key for both directions of a UDP conversation. */
+function udpConversationKey(location: TransportLocation): string {
+  const a = `${location.source}|${location.sourcePort}`;
+  const b = `${location.destination}|${location.destinationPort}`;
+  return a < b ? `${a}|${b}` : `${b}|${a}`;
+}
