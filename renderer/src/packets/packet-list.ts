@@ -101,9 +101,9 @@ export class PacketList {
     this.schedule();
   }
 
-  /** Live rows that arrived: the last `rows.length` of a view now `matched` rows long. */
-  appendLive(rows: readonly PacketRow[], matched: number): void {
-    this.cache?.appendLive(rows, matched);
+  /** Live rows that arrived: rows `firstIndex`.. of a view now `matched` rows long. */
+  appendLive(rows: readonly PacketRow[], firstIndex: number, matched: number): void {
+    this.cache?.appendLive(rows, firstIndex, matched);
     this.setRowCount(matched);
   }
 

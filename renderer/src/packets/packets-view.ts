@@ -1,6 +1,6 @@
 // The Packets panel: a Wireshark-like view of one capture (a file or a run's live traffic) — filter bar, counts, rate,
 // the virtualised packet list, the detail tree and the hex pane with cross-highlighting, Follow Stream and Export.
-import type { PacketDetailNode, PacketDetailResult, PacketRow, PacketsEventBody } from '../../../main/api';
+import type { PacketDetailNode, PacketDetailResult, PacketRow, PacketsEventBody, SetFilterResult } from '../../../main/api';
 import { decodeBase64 } from '../debug/hex-dump';
 import { el, icon } from '../workbench/element';
 import type { Notifications } from '../workbench/notifications';
@@ -59,6 +59,13 @@ export class PacketsView implements View {
   private total = 0;
   private matched = 0;
   private ended: string | undefined;
+  /** Rows of the view already announced by updates (or by the filter's answer): where the next update's rows start. */
+  private announcedMatched = 0;
+  private applyingFilter = false;
+  /** What the capture is called in the toolbar (a run's name, or the file's). */
+  private label = '';
+  /** A row to select again once the capture has that many rows (see open's keepSelection). */
+  private restoreIndex = -1;
   private autoScroll = true;
   private detail: PacketDetailResult | undefined;
   private detailBytes: Uint8Array = new Uint8Array(0);
@@ -67,7 +74,8 @@ export class PacketsView implements View {
   /** A row selected before its page arrived: its detail is fetched when the page comes. */
   private pendingDetailIndex = -1;
   private listHeight = 0.55;
-  private treeWidth = 0.5;
+  /** Set once the reader drags the sash between tree and bytes; until then the bytes take their natural width. */
+  private hexWidth: number | undefined;
 
   constructor(private readonly host: PacketsViewHost) {
     this.list = new PacketList({
@@ -116,13 +124,15 @@ export class PacketsView implements View {
       el('button', { className: 'primary-button packets-open-button', onclick: () => this.host.openCaptureFile() }, 'Open Capture File…'));
     this.listPane = el('div', { className: 'packets-list-pane' }, this.list.element, this.emptyState);
     this.treePane = el('div', { className: 'packets-tree-pane' }, this.tree.element);
+    const hexPane = el('div', { className: 'packets-hex-pane' }, this.hex.element);
     const detailSash = createSash({
       orientation: 'vertical',
-      label: 'Resize packet details',
-      size: () => this.treePane.getBoundingClientRect().width,
-      resize: (size) => this.setTreeWidth(size),
+      label: 'Resize packet bytes',
+      size: () => hexPane.getBoundingClientRect().width,
+      resize: (size) => this.setHexWidth(size),
+      invert: true,
     });
-    const details = el('div', { className: 'packets-details' }, this.treePane, detailSash, el('div', { className: 'packets-hex-pane' }, this.hex.element));
+    const details = el('div', { className: 'packets-details' }, this.treePane, detailSash, hexPane);
     const listSash = createSash({
       orientation: 'horizontal',
       label: 'Resize packet list',
@@ -140,23 +150,34 @@ export class PacketsView implements View {
     return this.source;
   }
 
-  /** Shows a capture in the panel, replacing the one shown (a file's capture is closed; a run's stays with its run). */
-  open(source: PacketSource): void {
+  /**
+   * Shows a capture in the panel, replacing the one shown (a file's capture is closed; a run's stays with its run).
+   * `keepSelection` reselects the same row once the new capture has it (a run's capture reopened from its saved file).
+   */
+  open(source: PacketSource, options: { keepSelection?: boolean; label?: string } = {}): void {
+    const restore = options.keepSelection ? this.list.selectedIndex : -1;
+    // A live capture follows its newest frame; a file starts at its first, as in Wireshark.
+    const restoreFollowing = options.keepSelection ? this.list.following : source.kind === 'live';
     this.detach();
     this.source = source;
+    this.label = options.label ?? source.name;
+    this.restoreIndex = restore;
     this.total = 0;
     this.matched = 0;
+    this.announcedMatched = 0;
+    this.applyingFilter = false;
     this.ended = undefined;
-    this.setDetail(undefined);
+    if (restore < 0) this.setDetail(undefined);
     this.followView.close();
-    this.subscription = source.onUpdate((update) => this.onUpdate(update));
     this.list.reset((start, count) => source.rows(start, count), 0);
     this.filterBar.resetApplied();
-    this.setAutoScroll(true, true);
+    this.setAutoScroll(restoreFollowing, true);
     if (source.kind === 'live') this.sparkline.start();
     else this.sparkline.stop();
     this.showSource();
     this.setCounts(0, 0);
+    // Last: a source may hand over updates that came before anyone listened, and the list must be ready for them.
+    this.subscription = source.onUpdate((update) => this.onUpdate(update));
     // A filter typed for the previous capture applies to this one too, as in Wireshark.
     if (this.filterBar.input.value.trim()) void this.filterBar.setAndApply(this.filterBar.input.value.trim());
   }
@@ -200,26 +221,42 @@ export class PacketsView implements View {
   }
 
   private onUpdate(update: PacketsEventBody): void {
-    if (update.rows.length) this.list.appendLive(update.rows, update.matched);
-    else this.list.setRowCount(update.matched);
     if (this.source?.kind === 'live') this.sparkline.record(update.total);
     if (update.ended !== undefined && this.ended === undefined) {
       this.ended = update.ended;
       if (this.source?.kind === 'live') this.sparkline.stop(true);
       this.showSource();
     }
+    // While a new filter is applied, counts describe a view the list does not show yet; its answer resets the list.
+    if (this.applyingFilter) {
+      this.total = Math.max(this.total, update.total);
+      return this.showCounts();
+    }
+    // An update's rows continue the view where the previous update (or the filter's answer) left it.
+    if (update.rows.length) this.list.appendLive(update.rows, this.announcedMatched, update.matched);
+    this.announcedMatched = update.matched;
     this.setCounts(update.total, update.matched);
-    if (this.pendingDetailIndex >= 0) this.fetchPendingDetail();
   }
 
   private setCounts(total: number, matched: number): void {
     this.total = Math.max(this.total, total);
     this.matched = matched;
     this.list.setRowCount(matched);
-    const reading = this.source && this.ended === undefined && this.source.kind === 'file' ? ' (reading…)' : '';
-    this.counts.textContent = `Displayed: ${matched.toLocaleString('en-US')} of ${this.total.toLocaleString('en-US')}${reading}`;
-    this.exportButton.disabled = !this.source || this.total === 0;
+    this.showCounts();
     if (this.pendingDetailIndex >= 0) this.fetchPendingDetail();
+    if (this.restoreIndex >= 0 && matched > this.restoreIndex && !this.applyingFilter) {
+      const index = this.restoreIndex;
+      this.restoreIndex = -1;
+      this.list.select(index);
+    }
+  }
+
+  private showCounts(): void {
+    const reading = this.source && this.ended === undefined && this.source.kind === 'file' ? ' (reading…)' : '';
+    this.counts.textContent = `Displayed: ${this.matched.toLocaleString('en-US')} of ${this.total.toLocaleString('en-US')}${reading}`;
+    if (this.applyingFilter) this.counts.dataset.busy = 'Filtering…';
+    else if (this.counts.dataset.busy === 'Filtering…') delete this.counts.dataset.busy;
+    this.exportButton.disabled = !this.source || this.total === 0;
   }
 
   private showSource(): void {
@@ -236,10 +273,10 @@ export class PacketsView implements View {
     const state = live ? 'Live' : this.ended !== undefined && source.kind === 'live' ? 'Ended' : '';
     this.sourceLabel.replaceChildren(
       icon(live ? 'record' : source.kind === 'live' ? 'debug-stop' : 'file-binary'),
-      el('span', {}, state ? `${state}: ${source.name}` : source.name),
+      el('span', {}, state ? `${state}: ${this.label}` : this.label),
     );
     this.sourceLabel.classList.toggle('live', live);
-    this.sourceLabel.title = this.ended !== undefined ? `${source.name}: ${this.ended}` : live ? `${source.name}: capturing` : `${source.name}: reading`;
+    this.sourceLabel.title = this.ended !== undefined ? `${this.label}: ${this.ended}` : live ? `${this.label}: capturing` : `${this.label}: reading`;
   }
 
   private showStatus(message: string): void {
@@ -255,9 +292,20 @@ export class PacketsView implements View {
   private async applyFilter(filter: string): Promise<void> {
     const source = this.source;
     if (!source) throw new PacketFilterError('Open a capture first; the filter applies to its packets.', undefined);
-    const result = await source.setFilter(filter);
+    this.applyingFilter = true;
+    this.showCounts();
+    let result: SetFilterResult;
+    try {
+      result = await source.setFilter(filter);
+    } finally {
+      if (source === this.source) {
+        this.applyingFilter = false;
+        this.showCounts();
+      }
+    }
     if (source !== this.source) return;
     this.total = result.total;
+    this.announcedMatched = result.matched;
     this.list.reset((start, count) => source.rows(start, count), result.matched);
     this.list.setFollowing(this.autoScroll && source.kind === 'live' && this.ended === undefined);
     this.setCounts(result.total, result.matched);
@@ -372,16 +420,16 @@ export class PacketsView implements View {
     this.applySplit();
   }
 
-  private setTreeWidth(pixels: number): void {
+  private setHexWidth(pixels: number): void {
     const width = this.body.getBoundingClientRect().width;
     if (width <= 0) return;
-    this.treeWidth = Math.min(Math.max(pixels / width, 0.15), 0.85);
+    this.hexWidth = Math.round(Math.min(Math.max(pixels, 120), width - 120));
     this.applySplit();
   }
 
   private applySplit(): void {
     this.body.style.setProperty('--packets-list-fraction', String(this.listHeight));
-    this.body.style.setProperty('--packets-tree-fraction', String(this.treeWidth));
+    if (this.hexWidth !== undefined) this.body.style.setProperty('--packets-hex-width', `${this.hexWidth}px`);
     this.list.layout();
   }
 }

@@ -87,12 +87,12 @@ export class RowPageCache {
   }
 
   /**
-   * Live rows that just arrived; they are the last `rows.length` rows of a view now `matched` rows long. A page they
-   * extend grows in place; a page they cannot extend contiguously is dropped and fetched again when shown.
+   * Live rows that just arrived: rows `firstIndex`.. of a view now `matched` rows long (an event carries at most a few
+   * hundred, so rows past them may still be missing). A page they extend grows in place; a page they cannot extend
+   * contiguously is dropped and fetched again when shown.
    */
-  appendLive(rows: readonly PacketRow[], matched: number): void {
+  appendLive(rows: readonly PacketRow[], firstIndex: number, matched: number): void {
     this.rowCount = matched;
-    const firstIndex = matched - rows.length;
     for (let i = 0; i < rows.length; i++) {
       const index = firstIndex + i;
       const number = Math.floor(index / this.pageSize);

@@ -13,6 +13,9 @@ import type { BackendClient } from '../transport/backend-client';
 import { createEmptyView } from '../views/empty-view';
 import { ConsoleView } from '../console/console-view';
 import { LogView } from '../log/log-view';
+import { PacketsFeature } from '../packets/packets-feature';
+import { registerPacketsCommands } from '../packets/packets-commands';
+import { isCaptureFile } from '../packets/capture-file-kind';
 import { RunController, type RunRecord } from '../debug/run-controller';
 import { RunView } from '../debug/run-view';
 import { DebugFeature } from '../debug/debug-feature';
@@ -50,6 +53,7 @@ export class Workbench {
   readonly output = new OutputView();
   readonly console = new ConsoleView();
   readonly log = new LogView();
+  readonly packets: PacketsFeature;
   readonly runs: RunController;
   readonly runView: RunView;
   readonly debug: DebugFeature;
@@ -119,6 +123,14 @@ export class Workbench {
 
     this.addSideView(this.explorer, 'Ctrl+Shift+E');
     this.addSideView(this.search, 'Ctrl+Shift+F');
+    this.packets = new PacketsFeature({
+      backend,
+      notifications: this.notifications,
+      quickInput: this.quickInput,
+      showPanel: (id, focus) => this.showPanel(id, focus),
+      ensurePanelHeight: (height) => this.layout.ensurePanelHeight(height),
+      workspaceRoot: () => this.workspace.root,
+    });
     this.runs = new RunController(backend, {
       onOutput: (text, category, record) => this.routeOutput(text, category, record),
       onChange: (record) => this.onRunChange(record),
@@ -126,6 +138,8 @@ export class Workbench {
         this.debug.console.appendNote(`Boot phase ${phase.name} at ${phase.t.toFixed(1)} ms`);
         this.log.addBootPhase(phase);
       },
+      onSession: (client, record, configuration) => this.packets.followRun(client, record, configuration),
+      beforeStop: (client, record) => this.packets.keepRunCapture(client, record),
     });
     this.runView = new RunView({
       run: (configuration) => void this.run(configuration),
@@ -160,6 +174,7 @@ export class Workbench {
     this.panel.add(this.terminalView);
     this.panel.add(this.console);
     this.panel.add(this.log);
+    this.panel.add(this.packets.view);
     this.panel.add(this.output);
     this.panel.add(this.problems);
     this.panel.add(this.debug.console);
@@ -168,6 +183,7 @@ export class Workbench {
 
     registerWorkbenchCommands(this);
     registerDebugCommands(this.commands, this.debug, (id) => this.showPanel(id));
+    registerPacketsCommands(this.commands, this.packets, (id) => this.showPanel(id));
     installKeybindings(this.commands);
     this.layout.onDidLayout(() => {
       this.editors?.layout();
@@ -373,6 +389,8 @@ export class Workbench {
   }
 
   async openEditor(path: string, selection?: { line: number; column: number; length?: number }, options?: { preserveFocus?: boolean }): Promise<void> {
+    // A capture is binary: it opens in the Packets panel, as Wireshark would show it.
+    if (isCaptureFile(path) && !selection) return this.packets.openFile(path);
     const editors = await this.editorsReady;
     await editors?.open(path, selection, options);
   }

@@ -95,10 +95,11 @@ describe('RowPageCache', () => {
     calls[1].resolve();
     await settle();
     expect(cache.get(149)?.number).toBe(150);
-    cache.appendLive([row(150), row(151)], 152);
+    cache.appendLive([row(150), row(151)], 150, 152);
     expect(cache.get(151)?.number).toBe(152);
-    // A burst with a gap (the event carried only the last rows): the page cannot be extended, so it is dropped.
-    cache.appendLive([row(198), row(199), row(200)], 201);
+    // A burst with a gap (an event carries at most a few hundred rows; the rest are asked for): a page that cannot be
+    // extended contiguously is dropped.
+    cache.appendLive([row(198), row(199), row(200)], 198, 201);
     expect(cache.get(151)).toBeUndefined();
     expect(cache.get(200)?.number).toBe(201);
     cache.want(180, 201);
