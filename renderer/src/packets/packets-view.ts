@@ -66,6 +66,7 @@ export class PacketsView implements View {
   private label = '';
   /** A row to select again once the capture has that many rows (see open's keepSelection). */
   private restoreIndex = -1;
+  private rowErrorShown = false;
   private autoScroll = true;
   private detail: PacketDetailResult | undefined;
   private detailBytes: Uint8Array = new Uint8Array(0);
@@ -81,8 +82,11 @@ export class PacketsView implements View {
     this.list = new PacketList({
       onSelect: (index, row) => this.onSelectRow(index, row),
       onFollowChange: (atEnd) => this.setAutoScroll(atEnd, false),
-      onCounts: (result) => this.setCounts(result.total, result.matched),
-      onError: (error) => this.showStatus(`Could not read rows: ${error.message}`),
+      onCounts: (result) => {
+        this.rowErrorShown = false;
+        this.setCounts(result.total, result.matched);
+      },
+      onError: (error) => this.showRowError(error),
     });
     this.tree = new PacketDetailTree({ onSelectNode: (node) => this.onSelectNode(node) });
     this.hex = new PacketHexPane({ onByte: (offset) => this.onByte(offset) });
@@ -162,6 +166,7 @@ export class PacketsView implements View {
     this.source = source;
     this.label = options.label ?? source.name;
     this.restoreIndex = restore;
+    this.rowErrorShown = false;
     this.total = 0;
     this.matched = 0;
     this.announcedMatched = 0;
@@ -279,8 +284,16 @@ export class PacketsView implements View {
     this.sourceLabel.title = this.ended !== undefined ? `${this.label}: ${this.ended}` : live ? `${this.label}: capturing` : `${this.label}: reading`;
   }
 
-  private showStatus(message: string): void {
-    this.host.notifications.warn(message);
+  /** Once per capture until rows flow again: a list that retries must not fill the screen with the same toast. */
+  private showRowError(error: Error): void {
+    if (this.rowErrorShown) return;
+    this.rowErrorShown = true;
+    const ended = this.source?.kind === 'live' && this.ended !== undefined;
+    this.host.notifications.warn(
+      ended
+        ? `The rows of ${this.label} are gone with its run (${error.message}). Open the workspace folder to keep a run's capture after it ends.`
+        : `Could not read the rows of ${this.label}: ${error.message}. Open the capture again if this persists.`,
+    );
   }
 
   private setAutoScroll(on: boolean, fromToggle: boolean): void {
