@@ -1,4 +1,4 @@
-// QEMU's networking for a launch: no NIC, user-mode (with host port forwards) or a host tap, plus an optional pcap capture.
+// QEMU's networking for a launch: no NIC, user-mode (with host port forwards) or a host tap, plus an optional live capture.
 import path from 'node:path';
 import type { CaptureSource, NetworkArguments } from '../../main/api/launch-protocol';
 import { qemuOptionValue } from './qemu-option-value';
@@ -10,6 +10,8 @@ export interface QemuNetwork {
 
 /** The one netdev every launch uses; the capture filter attaches to it. */
 const NETDEV_ID = 'n0';
+/** The socket chardev filter-mirror writes to; the debug adapter listens on its path before QEMU starts. */
+const CAPTURE_CHARDEV_ID = 'capture0';
 const HOSTFWD = /^(tcp|udp)?:[0-9.]*:\d{1,5}-[0-9.]*:\d{1,5}$/;
 const MAC = /^[0-9a-f]{2}(:[0-9a-f]{2}){5}$/i;
 /** Linux interface names are at most 15 bytes (IFNAMSIZ 16 with the NUL). */
@@ -46,7 +48,11 @@ export function qemuNetworkArgs(network: NetworkArguments | undefined, capture: 
   const device = [`virtio-net-pci,netdev=${NETDEV_ID}`, ...(network.mac ? [`mac=${network.mac}`] : [])].join(',');
   const args = ['-netdev', netdev(network), '-device', device];
   if (!capture) return { args, capture: { kind: 'none' } };
-  const file = path.join(runDir, 'capture.pcap');
-  args.push('-object', `filter-dump,id=f0,netdev=${NETDEV_ID},file=${qemuOptionValue(file)}`);
-  return { args, capture: { kind: 'pcap-file', path: file } };
+  // filter-mirror rather than filter-dump: frames reach the adapter as they are sent, not when QEMU flushes a file.
+  // queue=all records both directions, the same for user and tap networking, and needs no privileges. A tap netdev's
+  // packets start with a virtio-net header: vnet_hdr_support=on makes QEMU send its length, so the reader can cut it off.
+  const socket = path.join(runDir, 'capture.sock');
+  args.push('-chardev', `socket,id=${CAPTURE_CHARDEV_ID},path=${qemuOptionValue(socket)}`);
+  args.push('-object', `filter-mirror,id=capture-mirror0,netdev=${NETDEV_ID},queue=all,outdev=${CAPTURE_CHARDEV_ID},vnet_hdr_support=on`);
+  return { args, capture: { kind: 'qemu-mirror', socket } };
 }

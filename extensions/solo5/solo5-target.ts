@@ -1,6 +1,6 @@
 // The `hvt` and `spt` targets: a Solo5 tender started with the devices the image's manifest declares, then `--` and the image.
 import path from 'node:path';
-import type { LaunchArguments, LaunchPlan } from '../../main/api/launch-protocol';
+import type { CaptureSource, LaunchArguments, LaunchPlan } from '../../main/api/launch-protocol';
 import type { TargetHost, TargetProvider } from '../../main/api/target-provider-api';
 import { requireSolo5Tool, solo5Availability, type Solo5Tender } from './solo5-availability';
 import { solo5DeviceArgs } from './solo5-device-args';
@@ -26,6 +26,14 @@ function memoryArgs(launch: LaunchArguments): string[] {
   if (launch.memory === undefined) return [];
   if (!Number.isInteger(launch.memory) || launch.memory <= 0) throw new Error(`"memory" must be a whole number of MiB, not ${String(launch.memory)}.`);
   return [`--mem=${launch.memory}`];
+}
+
+/** Tenders have no capture of their own: the frames are those of the host tap device, recorded by tcpdump. */
+function tapCapture(launch: LaunchArguments, notes: string[]): CaptureSource {
+  if (!launch.capture) return { kind: 'none' };
+  if (launch.network?.mode === 'tap' && launch.network.tap) return { kind: 'tcpdump', interface: launch.network.tap };
+  notes.push('"capture" records the host tap device the unikernel uses: attach one with "network": { "mode": "tap", "tap": "tap100" }.');
+  return { kind: 'none' };
 }
 
 async function planTender(tender: Solo5Tender, launch: LaunchArguments, host: TargetHost): Promise<LaunchPlan> {
@@ -54,14 +62,13 @@ async function planTender(tender: Solo5Tender, launch: LaunchArguments, host: Ta
     args: [...debugArgs, ...memoryArgs(launch), ...deviceArgs, '--', image, ...(launch.args ?? [])],
     cwd: launch.cwd ? path.resolve(host.workspaceFolder, launch.cwd) : host.workspaceFolder,
     console: { kind: 'stdio' },
-    capture: { kind: 'none' },
+    capture: tapCapture(launch, notes),
     stop: { kind: 'signal', signal: 'SIGTERM' },
     exitStatus: 'process',
     accelerator: tender === 'hvt' ? { kind: 'kvm', reason: 'KVM: solo5-hvt always runs on KVM' } : { kind: 'none', reason: 'spt runs the unikernel as a sandboxed process' },
     notes,
   };
   if (gdb) plan.gdb = gdb;
-  if (launch.capture) notes.push('Capture is not available for Solo5 tenders yet: record the tap device instead (tcpdump -i TAP -w capture.pcap).');
   return plan;
 }
 

@@ -1,6 +1,6 @@
 // The `unix` target: the MirageOS unix build (dist/<name>) spawned as a process with the unikernel's arguments.
 import path from 'node:path';
-import type { LaunchArguments, LaunchPlan } from '../../main/api/launch-protocol';
+import type { CaptureSource, LaunchArguments, LaunchPlan } from '../../main/api/launch-protocol';
 import type { TargetAvailability, TargetHost, TargetProvider } from '../../main/api/target-provider-api';
 import { checkUnixImage } from './unix-image-check';
 
@@ -24,14 +24,16 @@ async function planUnix(launch: LaunchArguments, host: TargetHost): Promise<Laun
   if (launch.network?.mode === 'user') notes.push('A unix unikernel built with the socket stack uses the host network directly; "network" settings do not apply.');
   if (launch.memory !== undefined) notes.push('"memory" does not apply to the unix target: the process takes what it needs.');
   if (launch.noDebug !== true) notes.push('Running without a debugger: the unix target exposes no gdb stub (run `gdb --args` on the binary to debug it natively).');
-  if (launch.capture) notes.push('Capture is not available for the unix target: record the tap device instead (tcpdump -i TAP -w capture.pcap).');
+  let capture: CaptureSource = { kind: 'none' };
+  if (launch.capture && launch.network?.mode === 'tap') capture = { kind: 'tcpdump', interface: launch.network.tap ?? 'tap0' };
+  else if (launch.capture) notes.push('"capture" records the tap device of a unix unikernel built with the direct stack: set "network": { "mode": "tap", "tap": "tap0" }; the socket stack\'s traffic is the host\'s own.');
   return {
     target: 'unix',
     command: binary,
     args: [...(launch.args ?? [])],
     cwd: launch.cwd ? path.resolve(host.workspaceFolder, launch.cwd) : host.workspaceFolder,
     console: { kind: 'stdio' },
-    capture: { kind: 'none' },
+    capture,
     stop: { kind: 'signal', signal: 'SIGTERM' },
     exitStatus: 'process',
     accelerator: { kind: 'none', reason: 'unix: a native process on this machine' },

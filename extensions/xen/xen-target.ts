@@ -1,6 +1,6 @@
 // The `xen` target: writes the domain's .xl config into the run folder, boots it with `xl create -c`, stops it with `xl destroy`.
 import path from 'node:path';
-import type { LaunchArguments, LaunchPlan } from '../../main/api/launch-protocol';
+import type { CaptureSource, LaunchArguments, LaunchPlan } from '../../main/api/launch-protocol';
 import type { TargetHost, TargetProvider } from '../../main/api/target-provider-api';
 import { xenAvailability, xlTool } from './xen-availability';
 import { checkXenImage } from './xen-image-check';
@@ -48,14 +48,20 @@ async function planXen(launch: LaunchArguments, host: TargetHost): Promise<Launc
   const xl = xlTool(host)?.path ?? 'xl';
   const notes = [`xl create -c attaches the domain's console; the run ends when the domain does. Stopping runs xl destroy ${name}.`];
   if (launch.noDebug !== true) notes.push('Xen domains have no gdb stub here: running without a debugger (use the hvt or qemu target to debug).');
-  if (launch.capture) notes.push('Capture is not available for Xen yet: record the bridge instead (tcpdump -i BRIDGE -w capture.pcap).');
+  // The domain's own vif is named after a domain id only known once it runs: record the bridge it joins.
+  const bridge = vifs(launch)[0]?.bridge;
+  let capture: CaptureSource = { kind: 'none' };
+  if (launch.capture && bridge) {
+    capture = { kind: 'tcpdump', interface: bridge };
+    notes.push(`Capture records the bridge ${bridge}: it shows the traffic of every domain on it, not only this one.`);
+  } else if (launch.capture) notes.push('"capture" needs a network: set "network": { "mode": "tap", "tap": "xenbr0" } to join a bridge.');
   return {
     target: 'xen',
     command: xl,
     args: ['create', '-c', configFile],
     cwd: launch.cwd ? path.resolve(host.workspaceFolder, launch.cwd) : host.workspaceFolder,
     console: { kind: 'stdio' },
-    capture: { kind: 'none' },
+    capture,
     stop: { kind: 'command', command: xl, args: ['destroy', name] },
     exitStatus: 'process',
     accelerator: { kind: 'none', reason: 'Xen: a PVH domain on the Xen hypervisor' },

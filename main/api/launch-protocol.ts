@@ -51,7 +51,16 @@ export interface LaunchArguments {
 
 export type ConsoleSource = { kind: 'stdio' } | { kind: 'unix-socket'; path: string };
 
-export type CaptureSource = { kind: 'pcap-file'; path: string } | { kind: 'none' };
+/**
+ * Where a run's frames come from, live, so the adapter can show them as they are sent:
+ * - `qemu-mirror`: QEMU's filter-mirror writes every frame of the NIC (both directions) to a socket chardev that connects
+ *   to `socket`, a Unix socket the adapter listens on before QEMU starts; with vnet_hdr_support=on each frame is a 4-byte
+ *   big-endian length, the 4-byte length of the virtio-net header the packet starts with (0 for user networking), then
+ *   the packet; the adapter cuts the header off and stamps frames as they arrive.
+ * - `tcpdump`: `tcpdump -U --immediate-mode -w - -i <interface>` on a host device (a tap), read as a pcap stream; without
+ *   the privileges to capture, the run goes on and the user is told the fix.
+ */
+export type CaptureSource = { kind: 'qemu-mirror'; socket: string } | { kind: 'tcpdump'; interface: string } | { kind: 'none' };
 
 export type StopMethod =
   | { kind: 'qmp-quit'; socket: string }

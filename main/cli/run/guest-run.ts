@@ -1,8 +1,8 @@
 // Drives one `mirador run` through the debug adapter, as any DAP client would: launch with noDebug, stream, stop, report.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { copyFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { LaunchArguments } from '../../api/launch-protocol';
+import { EXPORT_CAPTURE_REQUEST, type ExportCaptureArguments } from '../../api/packets-protocol';
 import { LAUNCH_ERROR_INVALID_ARGUMENTS, LAUNCH_PLAN_EVENT, VMM_EXITED_EVENT, type LaunchPlanEventBody, type VmmExitedEventBody } from '../../debug/adapter/adapter-events';
 import { ConsoleLineWatch } from './console-line-watch';
 import { DapClient, type DapEvent } from './dap-client';
@@ -118,7 +118,7 @@ export class GuestRun {
     if (this.stopCause) void client.request('terminate');
 
     await this.terminated;
-    await this.savePcap();
+    await this.savePcap(client);
     await client.request('disconnect', { terminateDebuggee: true });
     await adapterClosed;
     return this.status();
@@ -162,18 +162,17 @@ export class GuestRun {
     this.stop({ kind: 'until' });
   }
 
-  private async savePcap(): Promise<void> {
+  /** The adapter holds the run's frames: it writes them, pcapng for a .pcapng name and classic pcap otherwise. */
+  private async savePcap(client: DapClient): Promise<void> {
     const target = this.request.pcap;
     if (!target) return;
-    if (this.capture?.kind !== 'pcap-file') {
+    if (!this.capture || this.capture.kind === 'none') {
       this.io.reason(`mirador run: the ${this.request.launch.target} target did not record traffic, so ${target} was not written`);
       return;
     }
-    try {
-      await copyFile(this.capture.path, target);
-    } catch (error) {
-      this.io.reason(`mirador run: could not write ${target}: ${(error as Error).message}`);
-    }
+    const args: ExportCaptureArguments = { path: path.resolve(target), format: /\.pcapng$/i.test(target) ? 'pcapng' : 'pcap' };
+    const exported = await client.request(EXPORT_CAPTURE_REQUEST, args);
+    if (!exported.success) this.io.reason(`mirador run: could not write ${target}: ${exported.message ?? 'the debug adapter did not say why'}`);
   }
 
   private status(): number {

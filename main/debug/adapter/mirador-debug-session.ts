@@ -7,7 +7,9 @@ import { StringDecoder } from 'node:string_decoder';
 import { ContinuedEvent, DebugSession, Event, ExitedEvent, InitializedEvent, MemoryEvent, OutputEvent, StoppedEvent, TerminatedEvent } from '@vscode/debugadapter';
 import type { DebugProtocol } from '@vscode/debugprotocol';
 import type { LaunchArguments, LaunchPlan } from '../../api/launch-protocol';
+import { FILTER_ERROR_INVALID, PACKETS_EVENT } from '../../api/packets-protocol';
 import { MiradorError } from '../../services/mirador-error';
+import { PacketFilterError } from '../../services/packets/packet-filter-error';
 import { VmmProcess } from '../launch/vmm-process';
 import { shellStatus, type VmmExit } from '../launch/vmm-exit';
 import type { BreakpointOutcome, BreakpointRequest } from '../gdb/breakpoint-book';
@@ -29,6 +31,8 @@ import { BreakpointIds } from './breakpoint-ids';
 import { DapInspection } from './dap-inspection';
 import { describeLaunch } from './launch-description';
 import type { LaunchPlanner } from './launch-planner';
+import { PACKET_REQUESTS, answerPacketRequest } from './packet-requests';
+import { RunCapture } from './run-capture';
 
 export type MiradorLaunchRequestArguments = LaunchArguments & DebugProtocol.LaunchRequestArguments;
 
@@ -49,6 +53,8 @@ interface GuestRun {
   vmm?: VmmProcess;
   engine?: GuestDebugger;
   inspection?: DapInspection;
+  /** The run's frames when its plan records traffic; kept after the VMM exits, for browsing and export. */
+  capture?: RunCapture;
   phases: BootPhaseClock;
   readonly consoleDecoder: StringDecoder;
   readonly stderrDecoder: StringDecoder;
@@ -152,6 +158,15 @@ export class MiradorDebugSession extends DebugSession {
       if (debugging && !plan.gdb) {
         this.output(`Mirador: the ${plan.target} target has no gdb stub here, so boot stepping is not available there: running without the debugger.\n`, 'important');
       }
+      if (plan.capture.kind !== 'none') {
+        const current = () => run === this.run && !run.silent;
+        run.capture = new RunCapture(plan.capture, {
+          packets: (body) => current() && this.sendEvent(new Event(PACKETS_EVENT, body)),
+          notice: (text) => current() && this.output(`Mirador: ${text}\n`, 'important'),
+        });
+        // Listening before the VMM starts: QEMU connects to the socket at once, and tcpdump must not miss the first frames.
+        await run.capture.start();
+      }
       const vmm = this.startVmm(run, plan);
       const { pid } = await vmm.start();
       run.phases.mark('vmm-start');
@@ -163,6 +178,7 @@ export class MiradorDebugSession extends DebugSession {
       this.engineReady.resolve(undefined);
       if (error instanceof VmmGoneError) return undefined;
       if (run.vmm) await run.vmm.stop();
+      await run.capture?.stop();
       const invalid = error instanceof MiradorError && (error.code === 'invalid-params' || error.code === 'not-found');
       return { id: invalid ? LAUNCH_ERROR_INVALID_ARGUMENTS : LAUNCH_ERROR_FAILED, message: error instanceof Error ? error.message : String(error) };
     }
@@ -257,6 +273,8 @@ export class MiradorDebugSession extends DebugSession {
     run.exitReported ??= (async () => {
       // gdb goes first: once a client sees `terminated`, no process of this run is left.
       await run.engine?.close();
+      // The capture's last frames and its `ended` event come before the client hears the run is over.
+      await run.capture?.finish();
       if (run.silent) return;
       run.phases.mark('exit');
       this.output(run.consoleDecoder.end(), 'stdout');
@@ -295,6 +313,7 @@ export class MiradorDebugSession extends DebugSession {
         old.silent = true;
         await old.vmm?.stop();
         await old.engine?.close();
+        await old.capture?.stop();
         if (old.runDir) await rm(old.runDir, { recursive: true, force: true });
       }
       this.engineReady = deferred();
@@ -351,6 +370,7 @@ export class MiradorDebugSession extends DebugSession {
   killNow(): void {
     this.run?.vmm?.killNow();
     this.run?.engine?.killNow();
+    this.run?.capture?.killNow();
     if (this.run?.runDir) rmSync(this.run.runDir, { recursive: true, force: true });
   }
 
@@ -513,6 +533,26 @@ export class MiradorDebugSession extends DebugSession {
         this.sendResponse(response);
       },
       (error: unknown) => this.fail(response, error),
+    );
+  }
+
+  // ---- capture ------------------------------------------------------------------------------------------------
+
+  /** The packet requests of packets-protocol.ts, on the current run's capture (live, or kept after the VMM exited). */
+  protected override customRequest(command: string, response: DebugProtocol.Response, args: unknown): void {
+    if (!PACKET_REQUESTS.has(command)) return super.customRequest(command, response, args);
+    const table = this.run?.capture?.table;
+    if (!table) return this.fail(response, new Error('This run records no traffic: set "capture": true, with a network, in its run configuration.'));
+    answerPacketRequest(command, args, table, this.options.workspaceFolder ?? process.cwd()).then(
+      (body) => {
+        response.body = body;
+        this.sendResponse(response);
+      },
+      (error: unknown) => {
+        if (!(error instanceof PacketFilterError)) return this.fail(response, error);
+        // DAP message variables are strings: the column arrives as "13".
+        this.sendErrorResponse(response, { id: FILTER_ERROR_INVALID, format: escapeFormat(error.message), variables: { column: String(error.column) }, showUser: false });
+      },
     );
   }
 

@@ -1,7 +1,12 @@
-// State that outlives one frame while dissecting a capture in order: TCP streams (relative sequence numbers, TLS versions).
+// State that outlives one frame while dissecting a capture in order: TCP streams (relative sequence numbers, TLS versions)
+// and ICMP echo requests (so replies name their request).
+import { IcmpEchoTable, type IcmpEchoLookup } from './icmp-echo-table';
 import { TcpStreamTable, type TcpStreamLookup } from './tcp-stream-table';
 
 export class DissectionSession {
-  /** A capture held for browsing passes a lookup that records each frame's stream state (so a frame can be dissected again alone). */
-  constructor(readonly tcpStreams: TcpStreamLookup = new TcpStreamTable()) {}
+  /** A capture held for browsing passes lookups that record what each frame found (so a frame can be dissected again alone). */
+  constructor(
+    readonly tcpStreams: TcpStreamLookup = new TcpStreamTable(),
+    readonly icmpEchoes: IcmpEchoLookup = new IcmpEchoTable(),
+  ) {}
 }

@@ -4,7 +4,7 @@ import type { Dissection } from './dissection';
 import { readDnsName } from './dns-name';
 
 const TYPE_NAMES: Record<number, string> = { 1: 'A', 2: 'NS', 5: 'CNAME', 6: 'SOA', 12: 'PTR', 13: 'HINFO', 15: 'MX', 16: 'TXT', 28: 'AAAA', 33: 'SRV', 41: 'OPT', 47: 'NSEC', 64: 'SVCB', 65: 'HTTPS', 255: 'ANY' };
-const RCODE_NAMES = ['No error', 'Server failure', 'No such name', 'Not implemented', 'Refused'];
+const RCODE_NAMES = ['No error', 'Format error', 'Server failure', 'No such name', 'Not implemented', 'Refused'];
 
 export function dnsTypeName(type: number): string {
   return TYPE_NAMES[type] ?? `Unknown (${type})`;

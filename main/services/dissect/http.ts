@@ -34,13 +34,21 @@ export function dissectHttp(d: Dissection, offset: number, end: number): void {
     d.field('http.request.method', request[1]!);
     d.field('http.request.uri', request[2]!);
   }
-  if (!tree) return;
   let at = firstLineEnd + 2;
+  let contentType: string | undefined;
   while (at < messageHeadEnd - 2) {
     const next = bytes.indexOf('\r\n', at, 'latin1');
     if (next < 0 || next >= end) break;
     if (next === at) break;
-    d.item(tree, bytes.toString('latin1', at, next), at, next - at);
+    if (next - at > 13 && (bytes[at] === 0x43 || bytes[at] === 0x63)) {
+      const header = /^content-type:\s*([^;\s]*)/i.exec(bytes.toString('latin1', at, next));
+      if (header) contentType = header[1]!.toLowerCase();
+    }
+    d.item(tree, () => bytes.toString('latin1', at, next), at, next - at);
     at = next + 2;
   }
+  if (contentType === undefined) return;
+  d.field('http.content_type', contentType);
+  // Wireshark names the body's media type once it hands the body (here: what follows the headers) to a media dissector.
+  if (headersEnd >= 0 && headersEnd + 4 < end) d.columns('HTTP', `${d.info} (${contentType})`);
 }

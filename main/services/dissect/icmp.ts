@@ -1,10 +1,12 @@
 // ICMP for IPv4: echo with id/seq, and errors that quote the offending packet (dissected without touching the columns).
 import type { Dissection } from './dissection';
+import { icmpEchoKey } from './icmp-echo-table';
 import { dissectIpv4 } from './ipv4';
 
 const UNREACHABLE_CODES = ['Network unreachable', 'Host unreachable', 'Protocol unreachable', 'Port unreachable', 'Fragmentation needed', 'Source route failed', 'Destination network unknown', 'Destination host unknown', 'Source host isolated', 'Network administratively prohibited', 'Host administratively prohibited', 'Network unreachable for TOS', 'Host unreachable for TOS', 'Communication administratively filtered', 'Host precedence violation', 'Precedence cutoff in effect'];
 
-export function dissectIcmp(d: Dissection, offset: number, end: number): void {
+/** The IPv4 addresses around the ICMP message, for pairing echo replies with requests. */
+export function dissectIcmp(d: Dissection, offset: number, end: number, source = '', destination = ''): void {
   const bytes = d.data;
   const tree = d.layer('icmp', 'Internet Control Message Protocol', offset, end - offset);
   if (end - offset < 8) {
@@ -27,7 +29,20 @@ export function dissectIcmp(d: Dissection, offset: number, end: number): void {
     d.item(tree, () => `Identifier (BE): ${id} (0x${id.toString(16).padStart(4, '0')})`, offset + 4, 2);
     d.item(tree, () => `Sequence Number (BE): ${sequence}`, offset + 6, 2);
     const swapped = ((sequence & 0xff) << 8) | (sequence >> 8);
-    d.columns('ICMP', `Echo (ping) ${(type === 8 ? 'request' : 'reply').padEnd(7)}  id=0x${id.toString(16).padStart(4, '0')}, seq=${sequence}/${swapped}${d.ipTtl >= 0 ? `, ttl=${d.ipTtl}` : ''}`);
+    let info = `Echo (ping) ${(type === 8 ? 'request' : 'reply').padEnd(7)}  id=0x${id.toString(16).padStart(4, '0')}, seq=${sequence}/${swapped}${d.ipTtl >= 0 ? `, ttl=${d.ipTtl}` : ''}`;
+    if (d.quoteDepth === 0) {
+      const checksum = bytes.readUInt16BE(offset + 2);
+      // One pass, like tshark -r: a reply names its request; a request cannot know its reply yet.
+      if (type === 8) d.session.icmpEchoes.request(icmpEchoKey(source, destination, id, sequence, checksum, false), d.frameNumber);
+      else {
+        const request = d.session.icmpEchoes.requestOf(icmpEchoKey(destination, source, id, sequence, checksum, true));
+        if (request > 0) {
+          info += ` (request in ${request})`;
+          d.field('icmp.resp_to', request);
+        }
+      }
+    }
+    d.columns('ICMP', info);
     return;
   }
   const name = type === 3 ? 'Destination unreachable' : type === 11 ? 'Time-to-live exceeded' : type === 5 ? 'Redirect' : type === 12 ? 'Parameter problem' : `Type ${type}`;

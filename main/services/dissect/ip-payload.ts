@@ -9,7 +9,7 @@ import { dissectUdp } from './udp';
 export function dissectIpPayload(d: Dissection, protocol: number, offset: number, end: number, source: string, destination: string): void {
   switch (protocol) {
     case 1:
-      return dissectIcmp(d, offset, end);
+      return dissectIcmp(d, offset, end, source, destination);
     case 6:
       return dissectTcp(d, offset, end, source, destination);
     case 17:

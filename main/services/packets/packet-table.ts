@@ -9,6 +9,7 @@ import { compileDisplayFilter, type DisplayFilter } from '../display-filter/disp
 import { MiradorError } from '../mirador-error';
 import { writeCaptureFile, type ExportFormat } from './capture-export-writer';
 import { FilteredView } from './filtered-view';
+import { IcmpEchoRecorder, IcmpEchoReplay } from './icmp-echo-memory';
 import { COLOUR_FIELDS, colourOf } from './packet-colour';
 import { PacketFilterError } from './packet-filter-error';
 import { followConversation, type ConversationFrame } from './stream-follower';
@@ -24,9 +25,13 @@ const NO_CONVERSATION = -1;
 export class PacketTable {
   private readonly store = new CaptureFrameStore();
   private readonly history = new TcpStreamHistory();
-  private readonly session = new DissectionSession(this.history);
+  private readonly echoes = new IcmpEchoRecorder();
+  private readonly session = new DissectionSession(this.history, this.echoes);
   private readonly replay = new TcpStreamReplay();
-  private readonly replaySession = new DissectionSession(this.replay);
+  private readonly echoReplay = new IcmpEchoReplay();
+  private readonly replaySession = new DissectionSession(this.replay, this.echoReplay);
+  /** Echo replies that found their request: frame index → request's frame number (few frames, so a map). */
+  private readonly echoAnswers = new Map<number, number>();
   /** Per frame: the TCP stream state its segment saw (0: none), and its conversation id. */
   private tcpSnapshots = new Uint32Array(1024);
   private conversations = new Int32Array(1024).fill(NO_CONVERSATION);
@@ -70,8 +75,10 @@ export class PacketTable {
     this.growPerFrameArrays(index + 1);
     const matchNow = this.filter !== undefined && this.scanned === index;
     this.history.lastSnapshot = 0;
+    this.echoes.lastAnswer = 0;
     const d = dissectFrame(this.session, frame, index + 1, matchNow ? { fields: this.filter!.fields } : {});
     this.tcpSnapshots[index] = this.history.lastSnapshot;
+    if (this.echoes.lastAnswer !== 0) this.echoAnswers.set(index, this.echoes.lastAnswer);
     this.conversations[index] = this.conversationOf(frame, this.history.lastSnapshot);
     if (matchNow) {
       this.scanned++;
@@ -187,9 +194,10 @@ export class PacketTable {
     };
   }
 
-  /** Dissects a held frame again with the TCP state its first dissection saw, so it reads exactly as it did then. */
+  /** Dissects a held frame again with the state its first dissection saw (TCP stream, echo request), so it reads the same. */
   private redissect(index: number, options: { tree?: boolean; fields?: ReadonlySet<string> }): Dissection {
     this.replay.next = this.history.snapshot(this.tcpSnapshots[index]!);
+    this.echoReplay.next = this.echoAnswers.get(index) ?? 0;
     return dissectFrame(this.replaySession, this.store.frame(index)!, index + 1, options);
   }
 

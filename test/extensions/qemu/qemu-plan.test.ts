@@ -100,21 +100,25 @@ describe('qemu target plan', () => {
     expect((await plan({ network: { mode: 'none' } })).args).toEqual(base());
   });
 
-  it('capture records the netdev with filter-dump into the run folder', async () => {
+  it('capture mirrors the netdev, both directions, to a socket in the run folder the adapter listens on', async () => {
     const result = await plan({ network: { mode: 'user' }, capture: true });
     expect(result.args).toEqual([
       ...base(),
       '-netdev', 'user,id=n0',
       '-device', 'virtio-net-pci,netdev=n0',
-      '-object', `filter-dump,id=f0,netdev=n0,file=${RUN}/capture.pcap`,
+      '-chardev', `socket,id=capture0,path=${RUN}/capture.sock`,
+      '-object', 'filter-mirror,id=capture-mirror0,netdev=n0,queue=all,outdev=capture0,vnet_hdr_support=on',
     ]);
-    expect(result.capture).toEqual({ kind: 'pcap-file', path: `${RUN}/capture.pcap` });
+    expect(result.capture).toEqual({ kind: 'qemu-mirror', socket: `${RUN}/capture.sock` });
+    const tap = await plan({ network: { mode: 'tap', tap: 'tap100' }, capture: true });
+    expect(tap.capture).toEqual({ kind: 'qemu-mirror', socket: `${RUN}/capture.sock` });
+    expect(tap.args).toContain('filter-mirror,id=capture-mirror0,netdev=n0,queue=all,outdev=capture0,vnet_hdr_support=on');
   });
 
   it('doubles commas in QEMU option values, so a run folder with a comma stays one path', async () => {
     const result = await plan({ network: { mode: 'user' }, capture: true }, { runDir: '/tmp/a,b' });
     expect(result.args).toContain('unix:/tmp/a,,b/qmp.sock,server=on,wait=off');
-    expect(result.args).toContain('filter-dump,id=f0,netdev=n0,file=/tmp/a,,b/capture.pcap');
+    expect(result.args).toContain('socket,id=capture0,path=/tmp/a,,b/capture.sock');
     expect(result.stop).toEqual({ kind: 'qmp-quit', socket: '/tmp/a,b/qmp.sock' });
   });
 

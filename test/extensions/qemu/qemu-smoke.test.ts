@@ -1,13 +1,14 @@
 // Real QEMU (TCG): the planned argv boots a multiboot kernel assembled here, its serial line and exit status come back,
-// QMP stops a guest that would run forever, and capture writes a pcap file.
+// QMP stops a guest that would run forever, and capture connects QEMU's mirror to the socket the adapter listens on.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LaunchArguments, LaunchPlan } from '../../../main/api/launch-protocol';
+import { QemuMirrorCapture } from '../../../main/services/capture/qemu-mirror-capture';
 import { createLaunchHost, type LaunchHost } from '../../../main/debug/targets/target-host';
 import { TargetRegistry } from '../../../main/debug/targets/target-registry';
 import { testDoctor } from '../target-test-host';
@@ -99,12 +100,18 @@ describe.skipIf(!hasQemu)('qemu target under real QEMU (TCG)', () => {
     expect(run.status).toBe(0);
   });
 
-  it('writes a pcap capture of the user-mode NIC into the run folder', async () => {
+  it('mirrors the user-mode NIC to the capture socket: QEMU connects at start and closes the stream at exit', async () => {
     const result = await plan({ kernel: 'hello.elf', network: { mode: 'user' }, capture: true });
-    expect(result.capture.kind).toBe('pcap-file');
+    expect(result.capture.kind).toBe('qemu-mirror');
+    const ended: string[] = [];
+    const capture = new QemuMirrorCapture((result.capture as { socket: string }).socket, { onFrames: () => undefined, onNotice: () => undefined, onEnded: (reason) => ended.push(reason) });
+    await capture.start();
     const run = await start(result).done;
     expect(run.stderr).toBe('');
-    const pcap = await readFile((result.capture as { path: string }).path);
-    expect(pcap.readUInt32LE(0)).toBe(0xa1b2c3d4);
+    for (let waited = 0; ended.length === 0 && waited < 5000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
+    // This guest sends nothing: the stream opens and closes empty.
+    expect(ended).toEqual(['the VMM closed the capture stream after 0 frames']);
+    await capture.stop();
+    expect(ended.length).toBe(1);
   });
 });

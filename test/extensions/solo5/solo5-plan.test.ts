@@ -70,6 +70,16 @@ describe('hvt and spt plans', () => {
     });
   });
 
+  it('captures the tap device with tcpdump (hvt and spt), and explains a capture without one', async () => {
+    const tapped = await hvt.plan(launch({ kernel: 'dist/app.hvt', network: { mode: 'tap', tap: 'tap100' }, capture: true }), host('dist/app.hvt', 'service'));
+    expect(tapped.capture).toEqual({ kind: 'tcpdump', interface: 'tap100' });
+    const sandboxed = await spt.plan(launch({ target: 'spt', kernel: 'app.spt', network: { mode: 'tap', tap: 'tap9' }, capture: true }), host('app.spt', 'service'));
+    expect(sandboxed.capture).toEqual({ kind: 'tcpdump', interface: 'tap9' });
+    const unplugged = await hvt.plan(launch({ kernel: 'dist/app.hvt', capture: true }), host('dist/app.hvt', 'no-devices'));
+    expect(unplugged.capture).toEqual({ kind: 'none' });
+    expect(unplugged.notes).toContain('"capture" records the host tap device the unikernel uses: attach one with "network": { "mode": "tap", "tap": "tap100" }.');
+  });
+
   it('spt: FACTS.md\'s `solo5-spt --net:service=tap100 -- app.spt`', async () => {
     const plan = await spt.plan(launch({ target: 'spt', kernel: 'app.spt', network: { mode: 'tap', tap: 'tap100' } }), host('app.spt', 'service'));
     expect([plan.command, ...plan.args]).toEqual(['/opt/bin/solo5-spt', '--net:service=tap100', '--', `${WORKSPACE}/app.spt`]);

@@ -41,6 +41,14 @@ describe('unix target', () => {
     ]);
   });
 
+  it('captures the tap device of a direct-stack unikernel with tcpdump, and says why there is nothing to capture otherwise', async () => {
+    const tapped = await unixTarget.plan({ target: 'unix', kernel: 'dist/hello', network: { mode: 'tap', tap: 'tap7' }, capture: true, noDebug: true }, testHost());
+    expect(tapped.capture).toEqual({ kind: 'tcpdump', interface: 'tap7' });
+    const socketStack = await unixTarget.plan({ target: 'unix', kernel: 'dist/hello', capture: true, noDebug: true }, testHost());
+    expect(socketStack.capture).toEqual({ kind: 'none' });
+    expect(socketStack.notes).toEqual([expect.stringMatching(/^"capture" records the tap device of a unix unikernel built with the direct stack/)]);
+  });
+
   it('accepts an executable for this machine and says what is wrong with other files', async () => {
     const binary = path.join(dir, 'hello');
     await copyFile('/bin/true', binary);

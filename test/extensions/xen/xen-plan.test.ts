@@ -55,6 +55,16 @@ describe('xen target plan', () => {
     expect((await plan({ network: { mode: 'none' } })).files![0]!.content).not.toContain('vif');
   });
 
+  it('captures the bridge the domain joins with tcpdump, saying that other domains show too', async () => {
+    const bridged = await plan({ capture: true, network: { mode: 'tap', tap: 'br0' } });
+    expect(bridged.capture).toEqual({ kind: 'tcpdump', interface: 'br0' });
+    expect(bridged.notes).toContain('Capture records the bridge br0: it shows the traffic of every domain on it, not only this one.');
+    expect((await plan({ capture: true })).capture).toEqual({ kind: 'tcpdump', interface: 'xenbr0' });
+    const none = await plan({ capture: true, network: { mode: 'none' } });
+    expect(none.capture).toEqual({ kind: 'none' });
+    expect(none.notes).toContain('"capture" needs a network: set "network": { "mode": "tap", "tap": "xenbr0" } to join a bridge.');
+  });
+
   it('names disks like Linux does: xvda ... xvdz, xvdaa', () => {
     expect([0, 1, 25, 26, 27, 701, 702].map(xenDiskName)).toEqual(['xvda', 'xvdb', 'xvdz', 'xvdaa', 'xvdab', 'xvdzz', 'xvdaaa']);
   });

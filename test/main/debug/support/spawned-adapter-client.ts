@@ -36,6 +36,12 @@ export class SpawnedAdapterClient extends DebugClient {
     return super.emit(eventName, ...args);
   }
 
+  /** A request answered with the whole response, failed or not (send() keeps only the message of a failure). */
+  rawRequest(command: string, args?: object): Promise<DebugProtocol.Response> {
+    const client = this as unknown as { doSend(command: string, args: object | undefined, callback: (response: DebugProtocol.Response) => void): void };
+    return new Promise((resolve) => client.doSend(command, args, resolve));
+  }
+
   output(category: string): string {
     return this.events
       .filter((event): event is DebugProtocol.OutputEvent => event.event === 'output' && (event as DebugProtocol.OutputEvent).body.category === category)

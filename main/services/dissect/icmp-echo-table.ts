@@ -1,0 +1,34 @@
+// Pairs ICMP echo replies with their requests as tshark does in one pass: same peers, id, sequence number and payload.
+
+/** Where the ICMP dissector notes requests and finds the request a reply answers (live, or recorded when dissecting again). */
+export interface IcmpEchoLookup {
+  request(key: string, frameNumber: number): void;
+  /** The frame number of the request a reply answers, or 0 when none was seen. */
+  requestOf(key: string): number;
+}
+
+export class IcmpEchoTable implements IcmpEchoLookup {
+  private readonly requests = new Map<string, number>();
+
+  request(key: string, frameNumber: number): void {
+    this.requests.set(key, frameNumber);
+  }
+
+  requestOf(key: string): number {
+    return this.requests.get(key) ?? 0;
+  }
+}
+
+/**
+ * The key of an echo: sender, receiver, identifier, sequence and the request's checksum. A reply's checksum is the
+ * request's plus 0x0800 (only the type changed), so a reply with a different payload matches nothing, as in Wireshark.
+ */
+export function icmpEchoKey(requester: string, responder: string, id: number, sequence: number, checksum: number, isReply: boolean): string {
+  const requestChecksum = isReply ? onesComplementAdd(checksum, 0xf7ff) : checksum;
+  return `${requester}|${responder}|${id}|${sequence}|${requestChecksum}`;
+}
+
+function onesComplementAdd(a: number, b: number): number {
+  const sum = a + b;
+  return (sum & 0xffff) + (sum >>> 16);
+}
