@@ -1,11 +1,16 @@
 // End to end in Chromium: capture files open from the Explorer in the Packets panel; filters, detail tree, hex
-// cross-highlighting, keyboard, Follow Stream, export read back by tshark, both themes, and a long capture virtualised.
+// cross-highlighting, keyboard, Follow Stream, export read back by tshark, both themes, a long capture virtualised; and a
+// real Linux guest under QEMU whose frames arrive live while it runs, kept after Stop.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOOPBACK, SYNTHETIC, tsharkCount } from '../main/services/capture/tshark-runner';
+import { killLeftoverQemu } from '../main/debug/support/qemu-processes';
+import { startHostServices, type HostServices } from '../support/linux-guest/host-services.mjs';
+import { buildLinuxGuest, linuxGuestUnavailable, type LinuxGuest } from '../support/linux-guest/linux-guest-image.mjs';
 import { screenshot } from './support/chromium';
 import { openWorkbench, type WorkbenchSession } from './support/workbench-session';
 
@@ -234,6 +239,110 @@ describe('workbench: the Packets panel', () => {
   });
 
   it('logged no errors in the page', () => {
+    expect(session.pageErrors).toEqual([]);
+  });
+});
+
+const guestUnavailable = linuxGuestUnavailable();
+const LIVE_CONFIGURATION = 'Linux guest with capture (TCG)';
+
+describe.skipIf(guestUnavailable !== undefined)('workbench: a running guest\'s frames in the Packets panel', () => {
+  let session: WorkbenchSession;
+  let host: HostServices;
+  let guestDir: string;
+  let guest: LinuxGuest;
+
+  beforeAll(async () => {
+    guestDir = mkdtempSync(path.join(os.tmpdir(), 'mirador-e2e-guest-'));
+    guest = await buildLinuxGuest(guestDir);
+    host = await startHostServices();
+    session = await openWorkbench((workspace) => {
+      mkdirSync(path.join(workspace, '.mirador'));
+      const configuration = {
+        name: LIVE_CONFIGURATION,
+        type: 'mirador',
+        request: 'launch',
+        target: 'qemu',
+        kernel: guest.kernel,
+        initrd: guest.initrd,
+        append: guest.append({ httpPort: host.httpPort, tlsPort: host.tlsPort, udpPort: host.udpPort, mode: 'loop' }),
+        memory: 256,
+        accel: 'tcg',
+        network: { mode: 'user' },
+        capture: true,
+      };
+      writeFileSync(path.join(workspace, '.mirador/launch.json'), JSON.stringify({ version: '0.2.0', configurations: [configuration] }));
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    await session?.close();
+    host?.close();
+    if (guest) killLeftoverQemu(guest.initrd);
+    if (guestDir) rmSync(guestDir, { recursive: true, force: true });
+  });
+
+  it('follows the run live (frames arrive while it runs, filters apply), and keeps the capture after Stop', async () => {
+    const { page, workspace } = session;
+    const grid = page.getByRole('grid', { name: 'Packets' });
+    const rows = grid.getByRole('row').filter({ has: page.getByRole('gridcell') });
+    const counts = () => page.locator('.packets-counts').textContent();
+    const total = async () => Number(/of ([\d,]+)/.exec((await counts()) ?? '')?.[1]?.replace(/,/g, '') ?? 0);
+
+    await page.keyboard.press('Control+Shift+D');
+    const picker = page.getByRole('combobox', { name: 'Run configuration' });
+    await expect.poll(() => picker.locator('option').count()).toBeGreaterThanOrEqual(1);
+    await picker.selectOption({ label: LIVE_CONFIGURATION });
+    await page.keyboard.press('Control+F5');
+
+    // The panel follows the run by itself, and says it is live.
+    await expect.poll(() => page.getByRole('tab', { name: 'Packets' }).getAttribute('aria-selected'), { timeout: 20_000 }).toBe('true');
+    await expect.poll(() => page.locator('.packets-source').textContent()).toBe(`Live: ${LIVE_CONFIGURATION}`);
+    // The guest's UDP ticks reach the host once a second; each one is a row here while the guest still runs.
+    await expect.poll(() => host.heard.udp.length, { timeout: 60_000 }).toBeGreaterThanOrEqual(2);
+    const before = await total();
+    const heardBefore = host.heard.udp.length;
+    await expect.poll(() => host.heard.udp.length, { timeout: 20_000 }).toBeGreaterThan(heardBefore + 1);
+    await expect.poll(total, { timeout: 10_000 }).toBeGreaterThan(before);
+    // Autoscroll keeps the newest frame in view: the last row drawn is the last frame captured so far.
+    await expect.poll(async () => Number(await rows.last().locator('.col-number').textContent()), { timeout: 10_000 }).toBeGreaterThanOrEqual(before);
+    await expect(page.getByRole('button', { name: 'Auto Scroll in Live Capture' }).getAttribute('aria-pressed')).resolves.toBe('true');
+    await expect(page.locator('.packet-rate').getAttribute('aria-label')).resolves.toMatch(/^Packet rate: \d+ frames per second now/);
+    await screenshot(page, 'packets-live-run');
+
+    // A filter on the live capture: only ICMP, and new ticks (UDP) do not join it.
+    const filter = page.getByRole('searchbox', { name: 'Display filter' });
+    await filter.fill('icmp');
+    await expect.poll(() => page.locator('.display-filter').getAttribute('data-state')).toBe('valid');
+    await filter.press('Enter');
+    await expect.poll(() => rows.locator('.col-protocol').allTextContents(), { timeout: 10_000 }).toEqual(expect.arrayContaining(['ICMP']));
+    await expect.poll(async () => new Set(await rows.locator('.col-protocol').allTextContents())).toEqual(new Set(['ICMP']));
+    const icmpShown = await rows.count();
+    await expect.poll(total, { timeout: 10_000 }).toBeGreaterThan(await total());
+    expect(await rows.count()).toBe(icmpShown);
+    await filter.fill('');
+    await filter.press('Enter');
+    // Home goes to the first frames (the guest's boot: DHCP, ARP, ...) and stops following the newest.
+    await grid.focus();
+    await page.keyboard.press('Home');
+    await expect.poll(() => rows.locator('.col-protocol').allTextContents()).toEqual(expect.arrayContaining(['DHCP', 'ARP']));
+    await expect(page.getByRole('button', { name: 'Auto Scroll in Live Capture' }).getAttribute('aria-pressed')).resolves.toBe('false');
+    const firstShown = await rows.first().locator('.col-number').textContent();
+    await expect.poll(total, { timeout: 10_000 }).toBeGreaterThan(await total());
+    await expect(rows.first().locator('.col-number').textContent()).resolves.toBe(firstShown);
+
+    // Stop: the adapter goes, the capture stays (saved in the workspace and reopened from there).
+    await page.keyboard.press('Shift+F5');
+    await expect.poll(() => page.locator('.packets-source').textContent(), { timeout: 30_000 }).toBe(`${LIVE_CONFIGURATION} (ended)`);
+    const saved = readdirSync(path.join(workspace, '.mirador/captures'));
+    expect(saved).toHaveLength(1);
+    expect(saved[0]).toMatch(/\.pcapng$/);
+    const file = path.join(workspace, '.mirador/captures', saved[0]);
+    const frames = tsharkCount(file, 'frame');
+    expect(frames).toBeGreaterThan(10);
+    await expect.poll(counts, { timeout: 10_000 }).toBe(`Displayed: ${frames} of ${frames}`);
+    for (const protocol of ['dhcp', 'arp', 'icmp', 'dns', 'http']) expect(tsharkCount(file, protocol), protocol).toBeGreaterThan(0);
+    await screenshot(page, 'packets-live-run-ended');
     expect(session.pageErrors).toEqual([]);
   });
 });

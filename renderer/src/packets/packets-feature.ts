@@ -99,7 +99,8 @@ export class PacketsFeature {
     const root = this.host.workspaceRoot();
     if (!source || !source.announced || this.view.current !== source || !root) return;
     const stamp = new Date(record.startedAt).toISOString().replace(/[:.]/g, '-');
-    const file = `${RUN_CAPTURES_FOLDER}/${record.name.replace(/[^A-Za-z0-9._-]+/g, '-')}-${stamp}.pcapng`;
+    const safeName = record.name.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'run';
+    const file = `${RUN_CAPTURES_FOLDER}/${safeName}-${stamp}.pcapng`;
     try {
       await this.host.backend.request('fs/createDirectory', { path: '.mirador' }).catch(() => undefined);
       await this.host.backend.request('fs/createDirectory', { path: RUN_CAPTURES_FOLDER }).catch(() => undefined);
