@@ -6,13 +6,16 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFile
 import os from 'node:os';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, type ExpectPollOptions } from 'vitest';
 import { LOOPBACK, SYNTHETIC, tsharkCount } from '../main/services/capture/tshark-runner';
 import { killLeftoverQemu } from '../main/debug/support/qemu-processes';
 import { startHostServices, type HostServices } from '../support/linux-guest/host-services.mjs';
 import { buildLinuxGuest, linuxGuestUnavailable, type LinuxGuest } from '../support/linux-guest/linux-guest-image.mjs';
 import { screenshot } from './support/chromium';
 import { openWorkbench, type WorkbenchSession } from './support/workbench-session';
+
+/** Backend round trips on a busy 2-core machine can take seconds: polls wait up to 10 s (they check states, not times). */
+const poll = <T>(read: () => T | Promise<T>, options: ExpectPollOptions = {}) => expect.poll(read, { timeout: 10_000, ...options });
 
 /** Frames of a classic little-endian pcap, as the test reads them to compare with the hex pane. */
 function pcapFrames(file: string): Buffer[] {
@@ -55,15 +58,15 @@ describe('workbench: the Packets panel', () => {
 
   async function applyFilter(text: string): Promise<void> {
     await filterBox().fill(text);
-    await expect.poll(() => page.locator('.display-filter').getAttribute('data-state')).toBe(text ? 'valid' : 'empty');
+    await poll(() => page.locator('.display-filter').getAttribute('data-state')).toBe(text ? 'valid' : 'empty');
     await filterBox().press('Enter');
-    await expect.poll(() => page.locator('.packets-counts').getAttribute('data-busy')).toBeNull();
+    await poll(() => page.locator('.packets-counts').getAttribute('data-busy')).toBeNull();
   }
 
   it('opens a .pcap from the Explorer in the Packets panel (not the editor), coloured like Wireshark', async () => {
     await page.getByRole('treeitem', { name: 'synthetic.pcap' }).click();
-    await expect.poll(() => page.getByRole('tab', { name: 'Packets' }).getAttribute('aria-selected')).toBe('true');
-    await expect.poll(counts, { timeout: 10_000 }).toBe('Displayed: 16 of 16');
+    await poll(() => page.getByRole('tab', { name: 'Packets' }).getAttribute('aria-selected')).toBe('true');
+    await poll(counts, { timeout: 10_000 }).toBe('Displayed: 16 of 16');
     await expect(page.getByRole('tab', { name: /^synthetic\.pcap/ }).count()).resolves.toBe(0);
     const first = rows.first();
     await expect(first.getByRole('gridcell').nth(0).textContent()).resolves.toBe('1');
@@ -80,16 +83,16 @@ describe('workbench: the Packets panel', () => {
     const expected = tsharkCount(SYNTHETIC, 'icmp');
     expect(expected).toBeGreaterThan(0);
     await filterBox().fill('icmp');
-    await expect.poll(() => page.locator('.display-filter').getAttribute('data-state')).toBe('valid');
+    await poll(() => page.locator('.display-filter').getAttribute('data-state')).toBe('valid');
     // Typing only checks; the list changes when Enter applies.
     await expect(counts()).resolves.toBe('Displayed: 16 of 16');
     await filterBox().press('Enter');
-    await expect.poll(counts).toBe(`Displayed: ${expected} of 16`);
-    await expect.poll(() => rows.count()).toBe(expected);
-    await expect.poll(() => rows.locator('.col-protocol').allTextContents()).toEqual(Array(expected).fill('ICMP'));
+    await poll(counts).toBe(`Displayed: ${expected} of 16`);
+    await poll(() => rows.count()).toBe(expected);
+    await poll(() => rows.locator('.col-protocol').allTextContents()).toEqual(Array(expected).fill('ICMP'));
 
     await filterBox().fill('icmp && fo');
-    await expect.poll(() => filterBox().getAttribute('aria-invalid')).toBe('true');
+    await poll(() => filterBox().getAttribute('aria-invalid')).toBe('true');
     const message = page.locator('.display-filter-message');
     await expect(message.textContent()).resolves.toBe('Column 9: "fo" is neither a field nor a protocol name');
     await expect(page.locator('.display-filter-marker').isVisible()).resolves.toBe(true);
@@ -97,10 +100,10 @@ describe('workbench: the Packets panel', () => {
     await screenshot(page, 'packets-filter-invalid');
     // Enter on an invalid filter leaves the list as it was.
     await filterBox().press('Enter');
-    await expect.poll(() => message.textContent()).toMatch(/^Column 9: /);
+    await poll(() => message.textContent()).toMatch(/^Column 9: /);
     await expect(counts()).resolves.toBe(`Displayed: ${expected} of 16`);
     await filterBox().fill('icmp');
-    await expect.poll(() => page.locator('.display-filter').getAttribute('data-state')).toBe('valid');
+    await poll(() => page.locator('.display-filter').getAttribute('data-state')).toBe('valid');
   });
 
   it('shows the clicked packet\'s tree and bytes, highlights a node\'s bytes, and a clicked byte selects its node', async () => {
@@ -108,13 +111,13 @@ describe('workbench: the Packets panel', () => {
     const row = rows.first();
     const number = Number(await row.getByRole('gridcell').first().textContent());
     await row.click();
-    await expect.poll(() => row.getAttribute('aria-selected')).toBe('true');
+    await poll(() => row.getAttribute('aria-selected')).toBe('true');
     const tree = page.getByRole('tree', { name: 'Packet details' });
     const icmpNode = tree.getByRole('treeitem', { name: /^Internet Control Message Protocol/ });
     await icmpNode.waitFor();
     await expect(tree.getByRole('treeitem', { name: /^Ethernet II/ }).count()).resolves.toBe(1);
     await icmpNode.click();
-    await expect.poll(() => icmpNode.getAttribute('aria-selected')).toBe('true');
+    await poll(() => icmpNode.getAttribute('aria-selected')).toBe('true');
 
     const bytes = page.getByRole('region', { name: 'Packet bytes' });
     const highlighted = bytes.locator('.hex-byte.highlighted');
@@ -132,38 +135,38 @@ describe('workbench: the Packets panel', () => {
     // Byte 12 is the Ethernet type (or the VLAN tag's TPID): the deepest node covering it is a field of Ethernet II.
     await bytes.locator('.hex-byte[data-offset="12"]').click();
     const selected = tree.locator('[role="treeitem"][aria-selected="true"]');
-    await expect.poll(() => selected.count()).toBe(1);
+    await poll(() => selected.count()).toBe(1);
     await expect(selected.getAttribute('aria-level')).resolves.toBe('2');
     await expect(selected.textContent()).resolves.toMatch(/^(Type|802\.1Q|TPID|Tag)/);
     await expect(tree.getByRole('treeitem', { name: /^Ethernet II/ }).getAttribute('aria-expanded')).resolves.toBe('true');
-    await expect.poll(() => bytes.locator('.hex-byte.highlighted[data-offset="12"]').count()).toBe(1);
+    await poll(() => bytes.locator('.hex-byte.highlighted[data-offset="12"]').count()).toBe(1);
     await expect(bytes.locator('.hex-byte.highlighted[data-offset="0"]').count()).resolves.toBe(0);
 
     // The hex pane by keyboard: Right moves to the next byte and selects its node.
     await page.keyboard.press('ArrowRight');
-    await expect.poll(() => bytes.locator('.hex-byte.cursor').getAttribute('data-offset')).toBe('13');
+    await poll(() => bytes.locator('.hex-byte.cursor').getAttribute('data-offset')).toBe('13');
     // The tree by keyboard: Left goes to the parent and collapses it, Right expands again.
     await tree.focus();
     await page.keyboard.press('ArrowLeft');
-    await expect.poll(() => tree.getByRole('treeitem', { name: /^Ethernet II/ }).getAttribute('aria-selected')).toBe('true');
+    await poll(() => tree.getByRole('treeitem', { name: /^Ethernet II/ }).getAttribute('aria-selected')).toBe('true');
     await page.keyboard.press('ArrowLeft');
-    await expect.poll(() => tree.getByRole('treeitem', { name: /^Ethernet II/ }).getAttribute('aria-expanded')).toBe('false');
+    await poll(() => tree.getByRole('treeitem', { name: /^Ethernet II/ }).getAttribute('aria-expanded')).toBe('false');
     await page.keyboard.press('ArrowRight');
-    await expect.poll(() => tree.getByRole('treeitem', { name: /^Ethernet II/ }).getAttribute('aria-expanded')).toBe('true');
+    await poll(() => tree.getByRole('treeitem', { name: /^Ethernet II/ }).getAttribute('aria-expanded')).toBe('true');
   });
 
   it('moves the selection with the keyboard and shows each packet\'s detail', async () => {
     await grid.focus();
     await page.keyboard.press('End');
     const count = await rows.count();
-    await expect.poll(() => rows.nth(count - 1).getAttribute('aria-selected')).toBe('true');
+    await poll(() => rows.nth(count - 1).getAttribute('aria-selected')).toBe('true');
     const lastNumber = await rows.nth(count - 1).getByRole('gridcell').first().textContent();
-    await expect.poll(() => page.locator('.packets-view').getAttribute('data-selected-packet')).toBe(lastNumber);
+    await poll(() => page.locator('.packets-view').getAttribute('data-selected-packet')).toBe(lastNumber);
     await page.keyboard.press('Home');
     await page.keyboard.press('ArrowDown');
-    await expect.poll(() => rows.nth(1).getAttribute('aria-selected')).toBe('true');
+    await poll(() => rows.nth(1).getAttribute('aria-selected')).toBe('true');
     const secondNumber = await rows.nth(1).getByRole('gridcell').first().textContent();
-    await expect.poll(() => page.locator('.packets-view').getAttribute('data-selected-packet')).toBe(secondNumber);
+    await poll(() => page.locator('.packets-view').getAttribute('data-selected-packet')).toBe(secondNumber);
   });
 
   it('exports the displayed frames as pcapng that tshark reads', async () => {
@@ -186,30 +189,30 @@ describe('workbench: the Packets panel', () => {
 
   it('follows an HTTP conversation as ASCII, client and server apart, and filters on it', async () => {
     await page.getByRole('treeitem', { name: 'loopback.pcap' }).click();
-    await expect.poll(counts, { timeout: 10_000 }).toMatch(/^Displayed: \d+ of 31$/);
+    await poll(counts, { timeout: 10_000 }).toMatch(/^Displayed: \d+ of 31$/);
     await applyFilter('http');
-    await expect.poll(counts).toBe(`Displayed: ${tsharkCount(LOOPBACK, 'http')} of 31`);
+    await poll(counts).toBe(`Displayed: ${tsharkCount(LOOPBACK, 'http')} of 31`);
     await rows.first().click();
     const follow = page.getByRole('button', { name: 'Follow TCP/UDP Stream' });
-    await expect.poll(() => follow.isEnabled()).toBe(true);
+    await poll(() => follow.isEnabled()).toBe(true);
     await follow.click();
     const dialog = page.getByRole('dialog', { name: 'Follow Stream' });
-    await expect.poll(() => dialog.locator('.follow-stream-body .follow-client').first().textContent()).toMatch(/^GET \/.* HTTP\/1\.1\r\n/);
+    await poll(() => dialog.locator('.follow-stream-body .follow-client').first().textContent()).toMatch(/^GET \/.* HTTP\/1\.1\r\n/);
     await expect(dialog.locator('.follow-stream-body .follow-server').first().textContent()).resolves.toMatch(/^HTTP\/1\.1 200/);
     await screenshot(page, 'packets-follow-stream');
     await dialog.getByRole('radio', { name: 'Hex Dump' }).click();
     await expect(dialog.locator('.follow-stream-body .follow-client').first().textContent()).resolves.toMatch(/^00000000  47 45 54 20/);
     await dialog.getByRole('button', { name: 'Filter on This Stream' }).click();
-    await expect.poll(() => dialog.isVisible()).toBe(false);
-    await expect.poll(() => filterBox().inputValue()).toMatch(/^tcp\.stream eq \d+$|^tcp\.stream == \d+$/);
-    await expect.poll(counts).toMatch(/^Displayed: (\d+) of 31$/);
+    await poll(() => dialog.isVisible()).toBe(false);
+    await poll(() => filterBox().inputValue()).toMatch(/^tcp\.stream eq \d+$|^tcp\.stream == \d+$/);
+    await poll(counts).toMatch(/^Displayed: (\d+) of 31$/);
     expect(Number(/Displayed: (\d+)/.exec((await counts())!)![1])).toBeGreaterThan(tsharkCount(LOOPBACK, 'http'));
   });
 
   it('keeps Wireshark\'s own colours in the light theme', async () => {
     await applyFilter('');
     await page.emulateMedia({ colorScheme: 'light' });
-    await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe('light');
+    await poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe('light');
     const dns = rows.filter({ has: page.getByRole('gridcell', { name: 'DNS', exact: true }) }).first();
     await expect(dns.evaluate((row) => getComputedStyle(row).backgroundColor)).resolves.toBe('rgb(218, 238, 255)');
     const icmpError = rows.filter({ hasText: 'Destination unreachable' }).first();
@@ -223,18 +226,18 @@ describe('workbench: the Packets panel', () => {
   it('keeps only the rows in view in the DOM for a long capture, and End reaches its last frame', async () => {
     await page.getByRole('treeitem', { name: 'long.pcap' }).click();
     const total = 31 * LONG_REPEATS;
-    await expect.poll(counts, { timeout: 20_000 }).toBe(`Displayed: ${total.toLocaleString('en-US')} of ${total.toLocaleString('en-US')}`);
+    await poll(counts, { timeout: 20_000 }).toBe(`Displayed: ${total.toLocaleString('en-US')} of ${total.toLocaleString('en-US')}`);
     await grid.focus();
     await page.keyboard.press('End');
-    await expect.poll(() => rows.last().getByRole('gridcell').first().textContent(), { timeout: 10_000 }).toBe(String(total));
+    await poll(() => rows.last().getByRole('gridcell').first().textContent(), { timeout: 10_000 }).toBe(String(total));
     const inDom = await grid.locator('.packet-row').count();
     const fit = Math.ceil((await grid.locator('.packet-list-scroller').evaluate((element) => element.clientHeight)) / 22) + 1;
     expect(inDom).toBeLessThanOrEqual(fit);
     await page.keyboard.press('PageUp');
-    await expect.poll(() => page.locator('.packet-row.selected .col-number').textContent()).not.toBe(String(total));
+    await poll(() => page.locator('.packet-row.selected .col-number').textContent()).not.toBe(String(total));
     await page.mouse.move(700, 520);
     await page.mouse.wheel(0, -2200);
-    await expect.poll(async () => Number(await rows.first().getByRole('gridcell').first().textContent())).toBeLessThan(total - 100);
+    await poll(async () => Number(await rows.first().getByRole('gridcell').first().textContent())).toBeLessThan(total - 100);
     await screenshot(page, 'packets-long-capture');
   });
 
@@ -291,21 +294,21 @@ describe.skipIf(guestUnavailable !== undefined)('workbench: a running guest\'s f
 
     await page.keyboard.press('Control+Shift+D');
     const picker = page.getByRole('combobox', { name: 'Run configuration' });
-    await expect.poll(() => picker.locator('option').count()).toBeGreaterThanOrEqual(1);
+    await poll(() => picker.locator('option').count()).toBeGreaterThanOrEqual(1);
     await picker.selectOption({ label: LIVE_CONFIGURATION });
     await page.keyboard.press('Control+F5');
 
     // The panel follows the run by itself, and says it is live.
-    await expect.poll(() => page.getByRole('tab', { name: 'Packets' }).getAttribute('aria-selected'), { timeout: 20_000 }).toBe('true');
-    await expect.poll(() => page.locator('.packets-source').textContent()).toBe(`Live: ${LIVE_CONFIGURATION}`);
+    await poll(() => page.getByRole('tab', { name: 'Packets' }).getAttribute('aria-selected'), { timeout: 20_000 }).toBe('true');
+    await poll(() => page.locator('.packets-source').textContent()).toBe(`Live: ${LIVE_CONFIGURATION}`);
     // The guest's UDP ticks reach the host once a second; each one is a row here while the guest still runs.
-    await expect.poll(() => host.heard.udp.length, { timeout: 60_000 }).toBeGreaterThanOrEqual(2);
+    await poll(() => host.heard.udp.length, { timeout: 60_000 }).toBeGreaterThanOrEqual(2);
     const before = await total();
     const heardBefore = host.heard.udp.length;
-    await expect.poll(() => host.heard.udp.length, { timeout: 20_000 }).toBeGreaterThan(heardBefore + 1);
-    await expect.poll(total, { timeout: 10_000 }).toBeGreaterThan(before);
+    await poll(() => host.heard.udp.length, { timeout: 20_000 }).toBeGreaterThan(heardBefore + 1);
+    await poll(total, { timeout: 10_000 }).toBeGreaterThan(before);
     // Autoscroll keeps the newest frame in view: the last row drawn is the last frame captured so far.
-    await expect.poll(async () => Number(await rows.last().locator('.col-number').textContent()), { timeout: 10_000 }).toBeGreaterThanOrEqual(before);
+    await poll(async () => Number(await rows.last().locator('.col-number').textContent()), { timeout: 10_000 }).toBeGreaterThanOrEqual(before);
     await expect(page.getByRole('button', { name: 'Auto Scroll in Live Capture' }).getAttribute('aria-pressed')).resolves.toBe('true');
     await expect(page.locator('.packet-rate').getAttribute('aria-label')).resolves.toMatch(/^Packet rate: \d+ frames per second now/);
     await screenshot(page, 'packets-live-run');
@@ -313,34 +316,34 @@ describe.skipIf(guestUnavailable !== undefined)('workbench: a running guest\'s f
     // A filter on the live capture: only ICMP, and new ticks (UDP) do not join it.
     const filter = page.getByRole('searchbox', { name: 'Display filter' });
     await filter.fill('icmp');
-    await expect.poll(() => page.locator('.display-filter').getAttribute('data-state')).toBe('valid');
+    await poll(() => page.locator('.display-filter').getAttribute('data-state')).toBe('valid');
     await filter.press('Enter');
-    await expect.poll(() => rows.locator('.col-protocol').allTextContents(), { timeout: 10_000 }).toEqual(expect.arrayContaining(['ICMP']));
-    await expect.poll(async () => new Set(await rows.locator('.col-protocol').allTextContents())).toEqual(new Set(['ICMP']));
+    await poll(() => rows.locator('.col-protocol').allTextContents(), { timeout: 10_000 }).toEqual(expect.arrayContaining(['ICMP']));
+    await poll(async () => new Set(await rows.locator('.col-protocol').allTextContents())).toEqual(new Set(['ICMP']));
     const icmpShown = await rows.count();
-    await expect.poll(total, { timeout: 10_000 }).toBeGreaterThan(await total());
+    await poll(total, { timeout: 10_000 }).toBeGreaterThan(await total());
     expect(await rows.count()).toBe(icmpShown);
     await filter.fill('');
     await filter.press('Enter');
     // Home goes to the first frames (the guest's boot: DHCP, ARP, ...) and stops following the newest.
     await grid.focus();
     await page.keyboard.press('Home');
-    await expect.poll(() => rows.locator('.col-protocol').allTextContents()).toEqual(expect.arrayContaining(['DHCP', 'ARP']));
+    await poll(() => rows.locator('.col-protocol').allTextContents()).toEqual(expect.arrayContaining(['DHCP', 'ARP']));
     await expect(page.getByRole('button', { name: 'Auto Scroll in Live Capture' }).getAttribute('aria-pressed')).resolves.toBe('false');
     const firstShown = await rows.first().locator('.col-number').textContent();
-    await expect.poll(total, { timeout: 10_000 }).toBeGreaterThan(await total());
+    await poll(total, { timeout: 10_000 }).toBeGreaterThan(await total());
     await expect(rows.first().locator('.col-number').textContent()).resolves.toBe(firstShown);
 
     // Stop: the adapter goes, the capture stays (saved in the workspace and reopened from there).
     await page.keyboard.press('Shift+F5');
-    await expect.poll(() => page.locator('.packets-source').textContent(), { timeout: 30_000 }).toBe(`${LIVE_CONFIGURATION} (ended)`);
+    await poll(() => page.locator('.packets-source').textContent(), { timeout: 30_000 }).toBe(`${LIVE_CONFIGURATION} (ended)`);
     const saved = readdirSync(path.join(workspace, '.mirador/captures'));
     expect(saved).toHaveLength(1);
     expect(saved[0]).toMatch(/\.pcapng$/);
     const file = path.join(workspace, '.mirador/captures', saved[0]);
     const frames = tsharkCount(file, 'frame');
     expect(frames).toBeGreaterThan(10);
-    await expect.poll(counts, { timeout: 10_000 }).toBe(`Displayed: ${frames} of ${frames}`);
+    await poll(counts, { timeout: 10_000 }).toBe(`Displayed: ${frames} of ${frames}`);
     for (const protocol of ['dhcp', 'arp', 'icmp', 'dns', 'http']) expect(tsharkCount(file, protocol), protocol).toBeGreaterThan(0);
     await screenshot(page, 'packets-live-run-ended');
     expect(session.pageErrors).toEqual([]);

@@ -80,8 +80,13 @@ export class DapPacketSource implements PacketSource {
     return this.client.request<FollowStreamResult>(FOLLOW_STREAM_REQUEST, { number });
   }
 
+  /**
+   * A listener that comes after frames were announced first hears the counts so far (no rows): the next update's rows
+   * continue from there, and the rows before are asked for like any others.
+   */
   onUpdate(listener: (update: PacketsEventBody) => void): PacketSourceSubscription {
     this.listeners.add(listener);
+    if (this.announced) listener({ total: this.last.total, matched: this.last.matched, rows: [], ...(this.ended !== undefined ? { ended: this.ended } : {}) });
     return { dispose: () => this.listeners.delete(listener) };
   }
 

@@ -51,6 +51,8 @@ export class PacketsView implements View {
   private readonly followButton: HTMLButtonElement;
   private readonly exportButton: HTMLButtonElement;
   private readonly emptyState: HTMLElement;
+  /** Says why the list is empty: waiting for a first frame, reading, nothing matches. */
+  private readonly listMessage: HTMLElement;
   private readonly body: HTMLElement;
   private readonly listPane: HTMLElement;
   private readonly treePane: HTMLElement;
@@ -126,7 +128,8 @@ export class PacketsView implements View {
       el('p', {}, 'No capture is open.'),
       el('p', {}, 'Open a .pcap or .pcapng file (from the Explorer, or with the button below), or run a configuration with "capture": true to watch its frames live.'),
       el('button', { className: 'primary-button packets-open-button', onclick: () => this.host.openCaptureFile() }, 'Open Capture File…'));
-    this.listPane = el('div', { className: 'packets-list-pane' }, this.list.element, this.emptyState);
+    this.listMessage = el('p', { className: 'packets-list-message', role: 'status' });
+    this.listPane = el('div', { className: 'packets-list-pane' }, this.list.element, this.listMessage, this.emptyState);
     this.treePane = el('div', { className: 'packets-tree-pane' }, this.tree.element);
     const hexPane = el('div', { className: 'packets-hex-pane' }, this.hex.element);
     const detailSash = createSash({
@@ -262,6 +265,18 @@ export class PacketsView implements View {
     if (this.applyingFilter) this.counts.dataset.busy = 'Filtering…';
     else if (this.counts.dataset.busy === 'Filtering…') delete this.counts.dataset.busy;
     this.exportButton.disabled = !this.source || this.total === 0;
+    this.listMessage.textContent = this.emptyListMessage();
+    this.listMessage.hidden = this.listMessage.textContent === '';
+  }
+
+  private emptyListMessage(): string {
+    const source = this.source;
+    if (!source || this.matched > 0 || this.applyingFilter) return '';
+    const filter = this.filterBar.appliedFilter;
+    const running = this.ended === undefined;
+    if (this.total > 0 && filter) return running ? `No packets match ${filter} yet.` : `No packets match ${filter}.`;
+    if (source.kind === 'live') return running ? 'Waiting for the guest\'s first frame…' : `No frames were captured (${this.ended}).`;
+    return running ? 'Reading…' : `${this.label} holds no frames (${this.ended}).`;
   }
 
   private showSource(): void {
