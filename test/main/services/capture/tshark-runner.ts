@@ -5,6 +5,8 @@ import path from 'node:path';
 export const CAPTURES = path.resolve(import.meta.dirname, '..', '..', '..', 'fixtures', 'captures');
 export const LOOPBACK = path.join(CAPTURES, 'loopback.pcap');
 export const SYNTHETIC = path.join(CAPTURES, 'synthetic.pcap');
+/** A real Linux guest under QEMU, recorded by `mirador run --pcap` (make-linux-guest-capture.mjs). */
+export const LINUX_GUEST = path.join(CAPTURES, 'linux-guest.pcap');
 
 export function tool(program: string, args: string[]): string {
   const result = spawnSync(program, args, { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });

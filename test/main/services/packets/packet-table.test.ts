@@ -9,7 +9,7 @@ import { DissectionSession } from '../../../../main/services/dissect/dissection-
 import { dissectFrame } from '../../../../main/services/dissect/frame-dissector';
 import { PacketFilterError } from '../../../../main/services/packets/packet-filter-error';
 import { PacketTable } from '../../../../main/services/packets/packet-table';
-import { LOOPBACK, SYNTHETIC, tsharkCount, tsharkFields, tsharkFollow } from '../capture/tshark-runner';
+import { LINUX_GUEST, LOOPBACK, SYNTHETIC, tsharkCount, tsharkFields, tsharkFollow } from '../capture/tshark-runner';
 
 const work = mkdtempSync(path.join(os.tmpdir(), 'mirador-packet-table-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -33,6 +33,7 @@ describe.each([
   ['loopback', LOOPBACK, FILTERS],
   // Frame 13's DNS pointer loop: tshark shows a placeholder name where we stop as malformed (see dissect-vs-tshark).
   ['synthetic', SYNTHETIC, FILTERS.filter((filter) => filter !== '_ws.malformed')],
+  ['linux-guest', LINUX_GUEST, [...FILTERS, 'dhcp.option.dhcp == 5', 'icmp.resp_to', 'http.content_type == "text/plain"', 'dns.flags.rcode == 3', 'ip.src == 10.0.2.0/24 && !tcp', 'eth.dst == ff:ff:ff:ff:ff:ff', 'tcp.flags.fin == 1 || tcp.flags.reset == 1']],
 ])('PacketTable on %s compared with tshark', (_name, file, filters) => {
   it('gives every row with tshark’s number, relative time, addresses, protocol and length', () => {
     const table = tableOf(file);
@@ -109,11 +110,15 @@ describe('PacketTable', () => {
     expect(() => table.detail(0)).toThrow(/no frame 0/);
   });
 
-  it('follows a TCP stream and a UDP conversation exactly as tshark does', () => {
-    const table = tableOf(LOOPBACK);
-    for (const [number, protocol, stream] of [[12, 'tcp', 0], [22, 'tcp', 1], [1, 'udp', 0]] as const) {
+  it.each([
+    [LOOPBACK, [[12, 'tcp', 0], [22, 'tcp', 1], [1, 'udp', 0]]],
+    // The guest: its HTTP and TLS connections, and the DNS conversation (udp.stream 2 after two DHCP ones).
+    [LINUX_GUEST, [[21, 'tcp', 0], [31, 'tcp', 1], [14, 'udp', 2], [2, 'udp', 1]]],
+  ] as const)('follows TCP streams and UDP conversations of %s exactly as tshark does', (file, cases) => {
+    const table = tableOf(file);
+    for (const [number, protocol, stream] of cases) {
       const ours = table.followStream(number);
-      const theirs = tsharkFollow(LOOPBACK, protocol, stream);
+      const theirs = tsharkFollow(file, protocol, stream);
       expect(ours.protocol).toBe(protocol);
       expect([ours.client, ours.server]).toEqual([theirs.client, theirs.server]);
       const join = (fromClient: boolean, turns: { fromClient: boolean; hex: string }[]) => turns.filter((turn) => turn.fromClient === fromClient).map((turn) => turn.hex).join('');
@@ -121,6 +126,10 @@ describe('PacketTable', () => {
       expect(join(true, mine)).toBe(join(true, theirs.turns));
       expect(join(false, mine)).toBe(join(false, theirs.turns));
     }
+  });
+
+  it('follows a stream segment by segment, and refuses a frame that belongs to none', () => {
+    const table = tableOf(LOOPBACK);
     expect(table.followStream(12).segments.map((segment) => segment.number)).toEqual([12, 14]);
     expect(() => table.followStream(6)).toThrow(/not part of a TCP or UDP conversation/);
   });
