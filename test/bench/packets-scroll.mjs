@@ -111,6 +111,11 @@ async function scrollScenario(page, { scroller, focusTarget, box }) {
   return performance.now() - started;
 }
 
+/** The first few items of a long list, then how many more. */
+function some(items, format, shown = 10) {
+  return `${items.slice(0, shown).map(format).join(', ')}${items.length > shown ? `, … ${items.length - shown} more` : ''}`;
+}
+
 /** Main-thread tasks of the busiest renderer in a devtools.timeline trace: wall and CPU (thread) time. */
 function traceTasks(buffer) {
   const parsed = JSON.parse(buffer.toString('utf8'));
@@ -129,7 +134,7 @@ function cpuSummary(name, tasks) {
   const longCpu = tasks.filter((task) => task.cpu > 50);
   const worstCpu = tasks.length ? Math.max(...tasks.map((task) => task.cpu)) : 0;
   console.log(
-    `  ${name} (trace): tasks over 50 ms of wall time: ${longWall.length}${longWall.length ? ` (their CPU time: ${longWall.map((task) => task.cpu.toFixed(0)).join(', ')} ms)` : ''}; ` +
+    `  ${name} (trace): tasks over 50 ms of wall time: ${longWall.length}${longWall.length ? ` (their CPU time: ${some(longWall, (task) => task.cpu.toFixed(0))} ms)` : ''}; ` +
       `tasks over 50 ms of CPU time: ${longCpu.length}; most CPU in one task: ${worstCpu.toFixed(0)} ms`,
   );
   return { worstCpu, longCpu: longCpu.length };
@@ -142,7 +147,7 @@ function summary(name, result, seconds) {
     `${name}: ${seconds.toFixed(1)} s of scrolling, longest task ${longest.toFixed(0)} ms, tasks over 50 ms: ${over.length}, ` +
       `worst frame gap ${result.worstFrameGap.toFixed(0)} ms, frames over 50 ms: ${result.framesOver50} of ${result.frames}`,
   );
-  if (over.length) console.log(`  tasks over 50 ms: ${over.map((task) => `${task.duration.toFixed(0)} ms (${task.phase})`).join(', ')}`);
+  if (over.length) console.log(`  tasks over 50 ms: ${some(over, (task) => `${task.duration.toFixed(0)} ms (${task.phase})`)}`);
   return { longest, over: over.length, worstFrameGap: result.worstFrameGap };
 }
 
