@@ -60,7 +60,7 @@ export class PacketsFeature {
       ? this.host.backend.request('fs/listFiles').then((list) => list.paths.filter(isCaptureFile), () => [] as string[])
       : Promise.resolve([] as string[]);
     const items = files.then((paths) => [
-      ...paths.map((path) => ({ label: path.slice(path.lastIndexOf('/') + 1), description: path, value: path })),
+      ...paths.map((path) => ({ label: path.slice(path.lastIndexOf('/') + 1), description: path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '', value: path })),
       { label: 'Type the path of a capture file…', description: 'absolute, or relative to the workspace', value: TYPE_PATH },
     ]);
     let path = await this.host.quickInput.pick(items, { title: 'Open Capture File', placeholder: 'A .pcap or .pcapng file to open in the Packets panel' });

@@ -282,6 +282,8 @@ export class PacketsView implements View {
   private showSource(): void {
     const source = this.source;
     this.emptyState.hidden = source !== undefined;
+    this.body.classList.toggle('no-capture', source === undefined);
+    this.counts.hidden = source === undefined;
     this.list.element.hidden = source === undefined;
     this.autoScrollButton.disabled = source === undefined;
     if (!source) {
