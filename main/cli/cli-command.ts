@@ -7,6 +7,8 @@ export interface CliContext {
   env: NodeJS.ProcessEnv;
   /** stdout is for results other tools read (e.g. the URL line of `mirador web`); write nothing else there. */
   stdout(line: string): void;
+  /** Raw bytes for stdout, for commands that print a lot (it may keep the buffer); absent, stdout() is used. */
+  stdoutBytes?(bytes: Buffer): void;
   /** Everything for people: progress, warnings, errors. */
   stderr(line: string): void;
 }

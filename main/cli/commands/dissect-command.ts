@@ -7,9 +7,7 @@ import type { CliCommand } from '../cli-command';
 import { CliError, UsageError } from '../cli-error';
 import { parseCommandOptions } from '../parse-command-options';
 import { summaryLine } from '../dissect-summary-line';
-
-/** Lines are handed to stdout in batches: one write per line would dominate the run time on big captures. */
-const BATCH_LINES = 2000;
+import { ByteLineWriter } from '../byte-line-writer';
 
 export const dissectCommand: CliCommand = {
   async run(args, context) {
@@ -25,16 +23,13 @@ export const dissectCommand: CliCommand = {
     const json = values.json === true;
     const session = new DissectionSession();
     const options = { tree: json, fields: filter?.fields };
-    let batch: string[] = [];
-    const flush = () => {
-      if (batch.length > 0) context.stdout(batch.join('\n'));
-      batch = [];
-    };
+    // Lines go out in big byte batches: one write per line would dominate the run time on big captures.
+    const out = new ByteLineWriter(context.stdoutBytes ? (bytes) => context.stdoutBytes!(bytes) : (bytes) => context.stdout(bytes.toString('utf8').replace(/\n$/, '')));
     let number = 0;
     let firstSeconds = 0;
     let firstNanoseconds = 0;
     let printed = 0;
-    if (json) batch.push('[');
+    if (json) out.line('[');
     const result = readCaptureFile(file, (frame) => {
       number++;
       if (number === 1) {
@@ -46,15 +41,14 @@ export const dissectCommand: CliCommand = {
       const relative = relativeTime(frame.seconds - firstSeconds, frame.nanoseconds - firstNanoseconds);
       if (json) {
         const record = { number, time: relative, source: d.source, destination: d.destination, protocol: d.protocol, length: frame.originalLength, info: d.info, malformed: d.malformed, protocols: d.protocols, tree: d.tree };
-        batch.push(`${printed > 0 ? ',' : ''}${JSON.stringify(record)}`);
+        out.line(`${printed > 0 ? ',' : ''}${JSON.stringify(record)}`);
       } else {
-        batch.push(summaryLine(number, relative, d.source, d.destination, d.protocol, frame.originalLength, d.info));
+        out.line(summaryLine(number, relative, d.source, d.destination, d.protocol, frame.originalLength, d.info));
       }
       printed++;
-      if (batch.length >= BATCH_LINES) flush();
     });
-    if (json) batch.push(']');
-    flush();
+    if (json) out.line(']');
+    out.flush();
     if (result.error) {
       const reason = (result.error as NodeJS.ErrnoException).code === 'ENOENT' ? `cannot open ${file}: no such file` : result.error.message;
       throw new CliError(`${file}: ${reason} (after ${result.frameCount} good frames)`);

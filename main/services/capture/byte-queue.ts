@@ -32,6 +32,11 @@ export class ByteQueue {
     return { bytes: this.buffer, at: this.start };
   }
 
+  /** Consumes `length` bytes without making a view of them (headers already read in place). */
+  skip(length: number): void {
+    this.start += length;
+  }
+
   /** Consumes `length` bytes and returns them without copying (they stay valid: chunks are never reused). */
   take(length: number): Buffer {
     const taken = this.buffer.subarray(this.start, this.start + length);

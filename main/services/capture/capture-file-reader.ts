@@ -5,7 +5,7 @@ import { CaptureFormatError, type CaptureFrame } from './capture-frame';
 import { PcapReader } from './pcap-reader';
 import { PcapngReader, PCAPNG_SECTION_HEADER } from './pcapng-reader';
 
-const CHUNK_SIZE = 1024 * 1024;
+const CHUNK_SIZE = 256 * 1024;
 
 export interface CaptureReadResult {
   frameCount: number;

@@ -40,7 +40,7 @@ export class PcapReader implements CaptureDecoder {
     const seconds = u32(0);
     const fraction = u32(4);
     const originalLength = u32(12);
-    this.queue.take(RECORD_HEADER_LENGTH);
+    this.queue.skip(RECORD_HEADER_LENGTH);
     const data = this.queue.take(capturedLength);
     return { data, originalLength, seconds, nanoseconds: this.nanosecondUnits ? fraction : fraction * 1000, interfaceId: 0, linkType: this.header!.linkType };
   }
@@ -68,7 +68,7 @@ export class PcapReader implements CaptureDecoder {
     const u32 = (offset: number) => (this.littleEndian ? bytes.readUInt32LE(at + offset) : bytes.readUInt32BE(at + offset));
     // The top bits of the link-type word carry FCS information, not the link type.
     this.header = { snapLength: u32(16), linkType: u32(20) & 0x0fffffff, ticksPerSecond: this.nanosecondUnits ? 1e9 : 1e6 };
-    this.queue.take(FILE_HEADER_LENGTH);
+    this.queue.skip(FILE_HEADER_LENGTH);
     return true;
   }
 }

@@ -14,7 +14,7 @@ export function dissectArp(d: Dissection, offset: number, end: number): void {
   const protocolLength = bytes[offset + 5]!;
   const opcode = bytes.readUInt16BE(offset + 6);
   d.field('arp.opcode', opcode);
-  d.item(tree, () => `Opcode: ${opcode === 1 ? 'request' : opcode === 2 ? 'reply' : 'unknown'} (${opcode})`, offset + 6, 2);
+  if (tree) d.item(tree, `Opcode: ${opcode === 1 ? 'request' : opcode === 2 ? 'reply' : 'unknown'} (${opcode})`, offset + 6, 2);
   if (hardwareLength !== 6 || protocolLength !== 4) {
     d.columns('ARP', `Opcode ${opcode}, hardware length ${hardwareLength}, protocol length ${protocolLength}`);
     return;
@@ -28,10 +28,10 @@ export function dissectArp(d: Dissection, offset: number, end: number): void {
   const senderIp = formatIpv4(bytes, offset + 14);
   const targetMac = formatMac(bytes, offset + 18);
   const targetIp = formatIpv4(bytes, offset + 24);
-  d.item(tree, () => `Sender MAC address: ${senderMac}`, offset + 8, 6);
-  d.item(tree, () => `Sender IP address: ${senderIp}`, offset + 14, 4);
-  d.item(tree, () => `Target MAC address: ${targetMac}`, offset + 18, 6);
-  d.item(tree, () => `Target IP address: ${targetIp}`, offset + 24, 4);
+  if (tree) d.item(tree, `Sender MAC address: ${senderMac}`, offset + 8, 6);
+  if (tree) d.item(tree, `Sender IP address: ${senderIp}`, offset + 14, 4);
+  if (tree) d.item(tree, `Target MAC address: ${targetMac}`, offset + 18, 6);
+  if (tree) d.item(tree, `Target IP address: ${targetIp}`, offset + 24, 4);
   d.field('arp.src.hw_mac', senderMac);
   d.field('arp.src.proto_ipv4', senderIp);
   d.field('arp.dst.hw_mac', targetMac);

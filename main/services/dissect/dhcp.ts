@@ -21,14 +21,14 @@ export function dissectDhcp(d: Dissection, offset: number, end: number): void {
   d.field('dhcp.type', op);
   d.field('dhcp.id', transaction);
   if (clientMac) d.field('dhcp.hw.mac_addr', clientMac);
-  d.item(tree, () => `Message type: ${op === 1 ? 'Boot Request' : op === 2 ? 'Boot Reply' : 'Unknown'} (${op})`, offset, 1);
-  d.item(tree, () => `Transaction ID: ${transactionText}`, offset + 4, 4);
+  if (tree) d.item(tree, `Message type: ${op === 1 ? 'Boot Request' : op === 2 ? 'Boot Reply' : 'Unknown'} (${op})`, offset, 1);
+  if (tree) d.item(tree, `Transaction ID: ${transactionText}`, offset + 4, 4);
   for (const [label, at] of [['Client IP address', 12], ['Your (client) IP address', 16], ['Next server IP address', 20], ['Relay agent IP address', 24]] as const) {
     const address = formatIpv4(bytes, offset + at);
-    d.item(tree, () => `${label}: ${address}`, offset + at, 4);
+    if (tree) d.item(tree, `${label}: ${address}`, offset + at, 4);
     if (at === 16) d.field('dhcp.ip.your', address);
   }
-  if (clientMac) d.item(tree, () => `Client MAC address: ${clientMac}`, offset + 28, 6);
+  if (clientMac && tree) d.item(tree, `Client MAC address: ${clientMac}`, offset + 28, 6);
   d.columns('DHCP', `${op === 1 ? 'Boot Request' : 'Boot Reply'} - Transaction ID ${transactionText}`);
   if (bytes.readUInt32BE(offset + 236) !== MAGIC_COOKIE) {
     // Plain BOOTP: Wireshark still calls it DHCP.
@@ -59,7 +59,7 @@ export function dissectDhcp(d: Dissection, offset: number, end: number): void {
     }
     if (code === 12) d.field('dhcp.option.hostname', bytes.toString('latin1', value, value + length));
     if (code === 50 && length === 4) d.field('dhcp.option.requested_ip_address', formatIpv4(bytes, value));
-    d.item(tree, () => `Option: (${code}) ${OPTION_NAMES[code] ?? 'Unknown'}`, at, 2 + length);
+    if (tree) d.item(tree, `Option: (${code}) ${OPTION_NAMES[code] ?? 'Unknown'}`, at, 2 + length);
     at = value + length;
   }
 }

@@ -1,4 +1,5 @@
 // What dissecting one frame produces: the summary columns, the protocols present, the detail tree and the filterable fields.
+import { formatMac } from './address-format';
 import type { DissectionSession } from './dissection-session';
 
 export interface DetailNode {
@@ -19,8 +20,10 @@ export interface DissectionOptions {
 }
 
 export class Dissection {
-  source = '';
-  destination = '';
+  private sourceText = '';
+  private destinationText = '';
+  /** Where the link layer's MAC addresses are (-1: none): formatted only if no network layer names the peers instead. */
+  private linkAddressOffset = -1;
   protocol = '';
   info = '';
   malformed = false;
@@ -45,16 +48,20 @@ export class Dissection {
     this.fields = options.fields ? new Map() : undefined;
   }
 
-  /** Starts a protocol layer: names it for filters and, when building the tree, returns its node's children. */
-  layer(filterName: string, label: string | (() => string), start: number, length: number): DetailNode[] | undefined {
+  /**
+   * Starts a protocol layer: names it for filters and, when building the tree, returns its node's children. Callers build
+   * labels only when `tree` is set (`d.tree ? \`...\` : ''`): no closures, whose captured variables would cost an
+   * allocation on every frame of a summary pass.
+   */
+  layer(filterName: string, label: string, start: number, length: number): DetailNode[] | undefined {
     this.protocols.push(filterName);
     return this.item(this.tree, label, start, length, true);
   }
 
-  /** Adds a tree line under `parent` (nothing when the tree is off); labels may be thunks so they cost nothing then. */
-  item(parent: DetailNode[] | undefined, label: string | (() => string), start: number, length: number, branch = false): DetailNode[] | undefined {
+  /** Adds a tree line under `parent` (nothing when the tree is off; callers then skip building the label: `if (tree) d.item(...)`). */
+  item(parent: DetailNode[] | undefined, label: string, start: number, length: number, branch = false): DetailNode[] | undefined {
     if (!parent) return undefined;
-    const node: DetailNode = { label: typeof label === 'string' ? label : label(), start, length };
+    const node: DetailNode = { label, start, length };
     if (branch) node.children = [];
     parent.push(node);
     return node.children;
@@ -81,8 +88,31 @@ export class Dissection {
 
   addresses(source: string, destination: string): void {
     if (this.quoteDepth > 0) return;
-    this.source = source;
-    this.destination = destination;
+    this.sourceText = source;
+    this.destinationText = destination;
+    this.linkAddressOffset = -1;
+  }
+
+  /** The Source/Destination columns fall back to these MAC addresses (destination first, as in the Ethernet header). */
+  linkAddresses(offset: number): void {
+    if (this.quoteDepth > 0) return;
+    this.linkAddressOffset = offset;
+  }
+
+  get source(): string {
+    if (this.linkAddressOffset >= 0) this.formatLinkAddresses();
+    return this.sourceText;
+  }
+
+  get destination(): string {
+    if (this.linkAddressOffset >= 0) this.formatLinkAddresses();
+    return this.destinationText;
+  }
+
+  private formatLinkAddresses(): void {
+    this.destinationText = formatMac(this.data, this.linkAddressOffset);
+    this.sourceText = formatMac(this.data, this.linkAddressOffset + 6);
+    this.linkAddressOffset = -1;
   }
 
   markMalformed(protocol: string, reason: string, at: number): void {

@@ -30,9 +30,9 @@ export function dissectDns(d: Dissection, offset: number, end: number, protocol:
   if (response) d.field('dns.flags.rcode', rcode);
   d.field('dns.count.queries', counts[0]!);
   d.field('dns.count.answers', counts[1]!);
-  d.item(tree, () => `Transaction ID: 0x${id.toString(16).padStart(4, '0')}`, offset, 2);
-  d.item(tree, () => `Flags: 0x${flags.toString(16).padStart(4, '0')} ${response ? 'Standard query response' : 'Standard query'}${response ? `, ${RCODE_NAMES[rcode] ?? `rcode ${rcode}`}` : ''}`, offset + 2, 2);
-  d.item(tree, () => `Questions: ${counts[0]}, Answer RRs: ${counts[1]}, Authority RRs: ${counts[2]}, Additional RRs: ${counts[3]}`, offset + 4, 8);
+  if (tree) d.item(tree, `Transaction ID: 0x${id.toString(16).padStart(4, '0')}`, offset, 2);
+  if (tree) d.item(tree, `Flags: 0x${flags.toString(16).padStart(4, '0')} ${response ? 'Standard query response' : 'Standard query'}${response ? `, ${RCODE_NAMES[rcode] ?? `rcode ${rcode}`}` : ''}`, offset + 2, 2);
+  if (tree) d.item(tree, `Questions: ${counts[0]}, Answer RRs: ${counts[1]}, Authority RRs: ${counts[2]}, Additional RRs: ${counts[3]}`, offset + 4, 8);
   const operation = opcode === 0 ? 'Standard query' : opcode === 4 ? 'Zone change notification' : opcode === 5 ? 'Dynamic update' : `Unknown operation (${opcode})`;
   let info = `${operation}${response ? ' response' : ''} 0x${id.toString(16).padStart(4, '0')}`;
   if (response && rcode !== 0) info += ` ${RCODE_NAMES[rcode] ?? `Unknown error (${rcode})`}`;
@@ -47,7 +47,7 @@ export function dissectDns(d: Dissection, offset: number, end: number, protocol:
     d.field('dns.qry.name', name.name);
     d.field('dns.qry.type', type);
     info += ` ${dnsTypeName(type)} ${name.name}`;
-    d.item(queries, () => `${name.name}: type ${dnsTypeName(type)}, class ${bytes.readUInt16BE(name.end + 2) & 0x7fff}`, at, name.end + 4 - at);
+    if (queries) d.item(queries, `${name.name}: type ${dnsTypeName(type)}, class ${bytes.readUInt16BE(name.end + 2) & 0x7fff}`, at, name.end + 4 - at);
     at = name.end + 4;
   }
   const sections = ['Answers', 'Authoritative nameservers', 'Additional records'];
@@ -69,7 +69,7 @@ export function dissectDns(d: Dissection, offset: number, end: number, protocol:
       d.field('dns.resp.name', name.name);
       d.field('dns.resp.type', type);
       info += value ? ` ${dnsTypeName(type)} ${value}` : ` ${dnsTypeName(type)}`;
-      d.item(branch, () => `${name.name}: type ${dnsTypeName(type)}, class ${bytes.readUInt16BE(name.end + 2) & 0x7fff}${value ? `, ${value}` : ''}, ttl ${ttl}`, at, data + dataLength - at);
+      if (branch) d.item(branch, `${name.name}: type ${dnsTypeName(type)}, class ${bytes.readUInt16BE(name.end + 2) & 0x7fff}${value ? `, ${value}` : ''}, ttl ${ttl}`, at, data + dataLength - at);
       at = data + dataLength;
     }
   }

@@ -16,20 +16,21 @@ export function dissectEthernet(d: Dissection, offset: number, end: number): voi
     d.markMalformed('Ethernet', `header needs 14 bytes, frame has ${end - offset}`, offset);
     return;
   }
-  const destination = formatMac(bytes, offset);
-  const source = formatMac(bytes, offset + 6);
-  const tree = d.layer('eth', () => `Ethernet II, Src: ${source}, Dst: ${destination}`, offset, 14);
+  // MAC addresses become text only when something shows them: most frames' columns show IP addresses instead.
+  const tree = d.layer('eth', d.tree ? `Ethernet II, Src: ${formatMac(bytes, offset + 6)}, Dst: ${formatMac(bytes, offset)}` : '', offset, 14);
   if (tree) {
-    d.item(tree, `Destination: ${destination}`, offset, 6);
-    d.item(tree, `Source: ${source}`, offset + 6, 6);
+    d.item(tree, `Destination: ${formatMac(bytes, offset)}`, offset, 6);
+    d.item(tree, `Source: ${formatMac(bytes, offset + 6)}`, offset + 6, 6);
   }
   if (d.fields) {
+    const destination = formatMac(bytes, offset);
+    const source = formatMac(bytes, offset + 6);
     d.field('eth.dst', destination);
     d.field('eth.src', source);
     d.field('eth.addr', source);
     d.field('eth.addr', destination);
   }
-  d.addresses(source, destination);
+  d.linkAddresses(offset);
   let type = bytes.readUInt16BE(offset + 12);
   let at = offset + 14;
   if (tree) d.item(tree, `Type: ${etherTypeName(type)} (0x${type.toString(16).padStart(4, '0')})`, offset + 12, 2);
@@ -42,9 +43,9 @@ export function dissectEthernet(d: Dissection, offset: number, end: number): voi
     const tagControl = bytes.readUInt16BE(at);
     const vlanId = tagControl & 0x0fff;
     const inner = bytes.readUInt16BE(at + 2);
-    const vlan = d.layer('vlan', () => `802.1Q Virtual LAN, PRI: ${tagControl >> 13}, DEI: ${(tagControl >> 12) & 1}, ID: ${vlanId}`, at, 4);
-    d.item(vlan, () => `ID: ${vlanId}`, at, 2);
-    d.item(vlan, () => `Type: ${etherTypeName(inner)} (0x${inner.toString(16).padStart(4, '0')})`, at + 2, 2);
+    const vlan = d.layer('vlan', d.tree ? `802.1Q Virtual LAN, PRI: ${tagControl >> 13}, DEI: ${(tagControl >> 12) & 1}, ID: ${vlanId}` : '', at, 4);
+    if (vlan) d.item(vlan, `ID: ${vlanId}`, at, 2);
+    if (vlan) d.item(vlan, `Type: ${etherTypeName(inner)} (0x${inner.toString(16).padStart(4, '0')})`, at + 2, 2);
     d.field('vlan.id', vlanId);
     type = inner;
     at += 4;

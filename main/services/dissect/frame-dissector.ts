@@ -15,8 +15,8 @@ const LINKTYPE_IPV6 = 229;
 export function dissectFrame(session: DissectionSession, frame: Pick<CaptureFrame, 'data' | 'originalLength' | 'linkType'>, frameNumber: number, options: DissectionOptions = {}): Dissection {
   const d = new Dissection(frame.data, frameNumber, session, options);
   const end = frame.data.length;
-  const tree = d.layer('frame', () => `Frame ${frameNumber}: ${frame.originalLength} bytes on wire, ${end} bytes captured`, 0, end);
-  d.item(tree, () => `Frame Length: ${frame.originalLength} bytes`, 0, end);
+  const tree = d.layer('frame', d.tree ? `Frame ${frameNumber}: ${frame.originalLength} bytes on wire, ${end} bytes captured` : '', 0, end);
+  if (tree) d.item(tree, `Frame Length: ${frame.originalLength} bytes`, 0, end);
   d.field('frame.len', frame.originalLength);
   d.field('frame.cap_len', end);
   d.field('frame.number', frameNumber);

@@ -44,7 +44,7 @@ export function dissectHttp(d: Dissection, offset: number, end: number): void {
       const header = /^content-type:\s*([^;\s]*)/i.exec(bytes.toString('latin1', at, next));
       if (header) contentType = header[1]!.toLowerCase();
     }
-    d.item(tree, () => bytes.toString('latin1', at, next), at, next - at);
+    if (tree) d.item(tree, bytes.toString('latin1', at, next), at, next - at);
     at = next + 2;
   }
   if (contentType === undefined) return;

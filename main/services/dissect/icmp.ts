@@ -18,16 +18,16 @@ export function dissectIcmp(d: Dissection, offset: number, end: number, source =
   const code = bytes[offset + 1]!;
   d.field('icmp.type', type);
   d.field('icmp.code', code);
-  d.item(tree, () => `Type: ${type}`, offset, 1);
-  d.item(tree, () => `Code: ${code}`, offset + 1, 1);
-  d.item(tree, () => `Checksum: 0x${bytes.readUInt16BE(offset + 2).toString(16).padStart(4, '0')}`, offset + 2, 2);
+  if (tree) d.item(tree, `Type: ${type}`, offset, 1);
+  if (tree) d.item(tree, `Code: ${code}`, offset + 1, 1);
+  if (tree) d.item(tree, `Checksum: 0x${bytes.readUInt16BE(offset + 2).toString(16).padStart(4, '0')}`, offset + 2, 2);
   if (type === 0 || type === 8) {
     const id = bytes.readUInt16BE(offset + 4);
     const sequence = bytes.readUInt16BE(offset + 6);
     d.field('icmp.ident', id);
     d.field('icmp.seq', sequence);
-    d.item(tree, () => `Identifier (BE): ${id} (0x${id.toString(16).padStart(4, '0')})`, offset + 4, 2);
-    d.item(tree, () => `Sequence Number (BE): ${sequence}`, offset + 6, 2);
+    if (tree) d.item(tree, `Identifier (BE): ${id} (0x${id.toString(16).padStart(4, '0')})`, offset + 4, 2);
+    if (tree) d.item(tree, `Sequence Number (BE): ${sequence}`, offset + 6, 2);
     const swapped = ((sequence & 0xff) << 8) | (sequence >> 8);
     let info = `Echo (ping) ${(type === 8 ? 'request' : 'reply').padEnd(7)}  id=0x${id.toString(16).padStart(4, '0')}, seq=${sequence}/${swapped}${d.ipTtl >= 0 ? `, ttl=${d.ipTtl}` : ''}`;
     if (d.quoteDepth === 0) {

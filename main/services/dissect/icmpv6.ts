@@ -17,8 +17,8 @@ export function dissectIcmpv6(d: Dissection, offset: number, end: number): void 
   const code = bytes[offset + 1]!;
   d.field('icmpv6.type', type);
   d.field('icmpv6.code', code);
-  d.item(tree, () => `Type: ${type}`, offset, 1);
-  d.item(tree, () => `Code: ${code}`, offset + 1, 1);
+  if (tree) d.item(tree, `Type: ${type}`, offset, 1);
+  if (tree) d.item(tree, `Code: ${code}`, offset + 1, 1);
   const need = (length: number) => {
     if (end - offset >= length) return true;
     d.markMalformed('ICMPv6', `type ${type} needs ${length} bytes, has ${end - offset}`, offset);
@@ -66,7 +66,7 @@ export function dissectIcmpv6(d: Dissection, offset: number, end: number): void 
       if (!need(24)) return;
       const target = formatIpv6(bytes, offset + 8);
       d.field('icmpv6.nd.ns.target_address', target);
-      d.item(tree, () => `Target Address: ${target}`, offset + 8, 16);
+      if (tree) d.item(tree, `Target Address: ${target}`, offset + 8, 16);
       const link = neighbourOptions(d, tree, offset + 24, end);
       if (type === 135) d.columns('ICMPv6', `Neighbor Solicitation for ${target}${link ? ` from ${link}` : ''}`);
       else {
@@ -100,14 +100,14 @@ function neighbourOptions(d: Dissection, tree: ReturnType<Dissection['layer']>, 
       const address = formatMac(bytes, at + 2);
       link = address;
       d.field(type === 1 ? 'icmpv6.opt.linkaddr' : 'icmpv6.opt.linkaddr', address);
-      d.item(tree, () => `ICMPv6 Option (${type === 1 ? 'Source' : 'Target'} link-layer address : ${address})`, at, length);
+      if (tree) d.item(tree, `ICMPv6 Option (${type === 1 ? 'Source' : 'Target'} link-layer address : ${address})`, at, length);
     } else if (type === 3 && length >= 32) {
       const prefix = formatIpv6(bytes, at + 16);
-      d.item(tree, () => `ICMPv6 Option (Prefix information : ${prefix}/${bytes[at + 2]})`, at, length);
+      if (tree) d.item(tree, `ICMPv6 Option (Prefix information : ${prefix}/${bytes[at + 2]})`, at, length);
     } else if (type === 5 && length >= 8) {
-      d.item(tree, () => `ICMPv6 Option (MTU : ${bytes.readUInt32BE(at + 4)})`, at, length);
+      if (tree) d.item(tree, `ICMPv6 Option (MTU : ${bytes.readUInt32BE(at + 4)})`, at, length);
     } else {
-      d.item(tree, () => `ICMPv6 Option (type ${type})`, at, length);
+      if (tree) d.item(tree, `ICMPv6 Option (type ${type})`, at, length);
     }
     at += length;
   }

@@ -23,7 +23,7 @@ export function dissectIpv4(d: Dissection, offset: number, end: number): void {
   const destination = formatIpv4(bytes, offset + 16);
   const moreFragments = (flagsAndOffset & 0x2000) !== 0;
   const fragmentOffset = (flagsAndOffset & 0x1fff) * 8;
-  const tree = d.layer('ip', () => `Internet Protocol Version 4, Src: ${source}, Dst: ${destination}`, offset, headerLength);
+  const tree = d.layer('ip', d.tree ? `Internet Protocol Version 4, Src: ${source}, Dst: ${destination}` : '', offset, headerLength);
   d.addresses(source, destination);
   if (d.quoteDepth === 0) d.ipTtl = ttl;
   if (d.fields) {

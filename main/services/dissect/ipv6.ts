@@ -23,7 +23,7 @@ export function dissectIpv6(d: Dissection, offset: number, end: number): void {
   const hopLimit = bytes[offset + 7]!;
   const source = formatIpv6(bytes, offset + 8);
   const destination = formatIpv6(bytes, offset + 24);
-  const tree = d.layer('ipv6', () => `Internet Protocol Version 6, Src: ${source}, Dst: ${destination}`, offset, 40);
+  const tree = d.layer('ipv6', d.tree ? `Internet Protocol Version 6, Src: ${source}, Dst: ${destination}` : '', offset, 40);
   d.addresses(source, destination);
   d.columns('IPv6', '');
   d.field('ipv6.src', source);
@@ -32,11 +32,11 @@ export function dissectIpv6(d: Dissection, offset: number, end: number): void {
   d.field('ipv6.addr', destination);
   d.field('ipv6.nxt', next);
   d.field('ipv6.hlim', hopLimit);
-  d.item(tree, () => `Payload Length: ${payloadLength}`, offset + 4, 2);
-  d.item(tree, () => `Next Header: ${ipProtocolName(next)} (${next})`, offset + 6, 1);
-  d.item(tree, () => `Hop Limit: ${hopLimit}`, offset + 7, 1);
-  d.item(tree, () => `Source Address: ${source}`, offset + 8, 16);
-  d.item(tree, () => `Destination Address: ${destination}`, offset + 24, 16);
+  if (tree) d.item(tree, `Payload Length: ${payloadLength}`, offset + 4, 2);
+  if (tree) d.item(tree, `Next Header: ${ipProtocolName(next)} (${next})`, offset + 6, 1);
+  if (tree) d.item(tree, `Hop Limit: ${hopLimit}`, offset + 7, 1);
+  if (tree) d.item(tree, `Source Address: ${source}`, offset + 8, 16);
+  if (tree) d.item(tree, `Destination Address: ${destination}`, offset + 24, 16);
   if (bytes[offset]! >> 4 !== 6) {
     d.markMalformed('IPv6', `version ${bytes[offset]! >> 4}`, offset);
     return;
@@ -55,13 +55,13 @@ export function dissectIpv6(d: Dissection, offset: number, end: number): void {
       return;
     }
     next = bytes[at]!;
-    const extension = d.item(tree, () => `${ipProtocolName(header)} Header, Next Header: ${ipProtocolName(next)} (${next})`, at, length, true);
+    const extension = tree ? d.item(tree, `${ipProtocolName(header)} Header, Next Header: ${ipProtocolName(next)} (${next})`, at, length, true) : undefined;
     if (header === FRAGMENT) {
       const fragment = bytes.readUInt16BE(at + 2);
       const fragmentOffset = fragment & 0xfff8;
       const more = (fragment & 1) === 1;
       const id = bytes.readUInt32BE(at + 4);
-      d.item(extension, () => `Offset: ${fragmentOffset}, More Fragments: ${more ? 'Yes' : 'No'}, Identification: 0x${id.toString(16).padStart(8, '0')}`, at + 2, 6);
+      if (extension) d.item(extension, `Offset: ${fragmentOffset}, More Fragments: ${more ? 'Yes' : 'No'}, Identification: 0x${id.toString(16).padStart(8, '0')}`, at + 2, 6);
       d.field('ipv6.fragment.offset', fragmentOffset);
       if (fragmentOffset > 0 || more) {
         d.protocols.push('ipv6.fragment');

@@ -36,7 +36,7 @@ export function dissectTcp(d: Dissection, offset: number, end: number, sourceAdd
   const syn = (flags & 0x02) !== 0;
   const ack = (flags & 0x10) !== 0;
   const payloadLength = Math.max(0, end - offset - headerLength);
-  const tree = d.layer('tcp', () => `Transmission Control Protocol, Src Port: ${sourcePort}, Dst Port: ${destinationPort}, Len: ${payloadLength}`, offset, Math.min(headerLength, end - offset));
+  const tree = d.layer('tcp', d.tree ? `Transmission Control Protocol, Src Port: ${sourcePort}, Dst Port: ${destinationPort}, Len: ${payloadLength}` : '', offset, Math.min(headerLength, end - offset));
   d.field('tcp.srcport', sourcePort);
   d.field('tcp.dstport', destinationPort);
   d.field('tcp.port', sourcePort);
@@ -81,15 +81,15 @@ export function dissectTcp(d: Dissection, offset: number, end: number, sourceAdd
   d.field('tcp.len', payloadLength);
   d.field('tcp.window_size', window);
   if (tree) {
-    d.item(tree, () => `Source Port: ${sourcePort}`, offset, 2);
-    d.item(tree, () => `Destination Port: ${destinationPort}`, offset + 2, 2);
-    d.item(tree, () => `Sequence Number: ${seq}    (relative sequence number)`, offset + 4, 4);
-    d.item(tree, () => `Sequence Number (raw): ${rawSeq}`, offset + 4, 4);
-    d.item(tree, () => `Acknowledgment Number: ${ack ? ackNumber : 0}`, offset + 8, 4);
-    d.item(tree, () => `Header Length: ${headerLength} bytes`, offset + 12, 1);
-    d.item(tree, () => `Flags: 0x${flags.toString(16).padStart(3, '0')} (${flagText})`, offset + 12, 2);
-    d.item(tree, () => `Window: ${rawWindow}`, offset + 14, 2);
-    d.item(tree, () => `[Calculated window size: ${window}]`, offset + 14, 2);
+    if (tree) d.item(tree, `Source Port: ${sourcePort}`, offset, 2);
+    if (tree) d.item(tree, `Destination Port: ${destinationPort}`, offset + 2, 2);
+    if (tree) d.item(tree, `Sequence Number: ${seq}    (relative sequence number)`, offset + 4, 4);
+    if (tree) d.item(tree, `Sequence Number (raw): ${rawSeq}`, offset + 4, 4);
+    if (tree) d.item(tree, `Acknowledgment Number: ${ack ? ackNumber : 0}`, offset + 8, 4);
+    if (tree) d.item(tree, `Header Length: ${headerLength} bytes`, offset + 12, 1);
+    if (tree) d.item(tree, `Flags: 0x${flags.toString(16).padStart(3, '0')} (${flagText})`, offset + 12, 2);
+    if (tree) d.item(tree, `Window: ${rawWindow}`, offset + 14, 2);
+    if (tree) d.item(tree, `[Calculated window size: ${window}]`, offset + 14, 2);
   }
   let info = `${sourcePort} → ${destinationPort} [${flagText}] Seq=${seq}${ack ? ` Ack=${ackNumber}` : ''} Win=${window} Len=${payloadLength}`;
   if (flags & 0x20) info += ` Urg=${bytes.readUInt16BE(offset + 18)}`;
@@ -126,12 +126,12 @@ function readOptions(d: Dissection, tree: ReturnType<Dissection['layer']>, offse
     if (kind === 2 && length === 4) {
       const mss = bytes.readUInt16BE(at + 2);
       result.text += ` MSS=${mss}`;
-      d.item(tree, () => `Maximum segment size: ${mss} bytes`, at, length);
+      if (tree) d.item(tree, `Maximum segment size: ${mss} bytes`, at, length);
     } else if (kind === 3 && length === 3) {
       const shift = bytes[at + 2]!;
       result.windowShift = Math.min(shift, 14);
       result.text += ` WS=${2 ** Math.min(shift, 14)}`;
-      d.item(tree, () => `Window scale: ${shift} (multiply by ${2 ** Math.min(shift, 14)})`, at, length);
+      if (tree) d.item(tree, `Window scale: ${shift} (multiply by ${2 ** Math.min(shift, 14)})`, at, length);
     } else if (kind === 4 && length === 2) {
       result.text += ' SACK_PERM';
       d.item(tree, 'SACK permitted', at, length);
@@ -142,9 +142,9 @@ function readOptions(d: Dissection, tree: ReturnType<Dissection['layer']>, offse
       const value = bytes.readUInt32BE(at + 2);
       const echo = bytes.readUInt32BE(at + 6);
       result.text += ` TSval=${value} TSecr=${echo}`;
-      d.item(tree, () => `Timestamps: TSval ${value}, TSecr ${echo}`, at, length);
+      if (tree) d.item(tree, `Timestamps: TSval ${value}, TSecr ${echo}`, at, length);
     } else {
-      d.item(tree, () => `Option kind ${kind}, length ${length}`, at, length);
+      if (tree) d.item(tree, `Option kind ${kind}, length ${length}`, at, length);
     }
     at += length;
   }

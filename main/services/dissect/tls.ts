@@ -29,7 +29,7 @@ export function dissectTls(d: Dissection, offset: number, end: number, stream: T
     }
     version ||= VERSIONS[recordVersion] ?? 'TLS';
     d.field('tls.record.content_type', type);
-    const record = d.item(tree, () => `${VERSIONS[recordVersion] ?? 'TLS'} Record Layer: ${CONTENT_TYPES[type]} Protocol`, at, Math.min(5 + length, end - at), true);
+    const record = tree ? d.item(tree, `${VERSIONS[recordVersion] ?? 'TLS'} Record Layer: ${CONTENT_TYPES[type]} Protocol`, at, Math.min(5 + length, end - at), true) : undefined;
     const body = at + 5;
     const bodyEnd = Math.min(end, body + length);
     const encrypted = stream?.tlsVersion === 'TLSv1.3' && type === 22;
@@ -84,7 +84,7 @@ function readHello(d: Dissection, record: ReturnType<Dissection['layer']>, hands
       if (value + 5 + nameLength <= value + length) {
         const name = bytes.toString('latin1', value + 5, value + 5 + nameLength);
         d.field('tls.handshake.extensions_server_name', name);
-        d.item(record, () => `Extension: server_name (len=${length}) name=${name}`, at, 4 + length);
+        if (record) d.item(record, `Extension: server_name (len=${length}) name=${name}`, at, 4 + length);
       }
     } else if (type === 43 && handshakeType === 2 && length === 2) {
       chosen = VERSIONS[bytes.readUInt16BE(value)];

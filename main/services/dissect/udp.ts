@@ -15,11 +15,11 @@ export function dissectUdp(d: Dissection, offset: number, end: number): void {
   const sourcePort = bytes.readUInt16BE(offset);
   const destinationPort = bytes.readUInt16BE(offset + 2);
   const length = bytes.readUInt16BE(offset + 4);
-  const tree = d.layer('udp', () => `User Datagram Protocol, Src Port: ${sourcePort}, Dst Port: ${destinationPort}`, offset, 8);
+  const tree = d.layer('udp', d.tree ? `User Datagram Protocol, Src Port: ${sourcePort}, Dst Port: ${destinationPort}` : '', offset, 8);
   if (tree) {
-    d.item(tree, () => `Source Port: ${sourcePort}`, offset, 2);
-    d.item(tree, () => `Destination Port: ${destinationPort}`, offset + 2, 2);
-    d.item(tree, () => `Length: ${length}`, offset + 4, 2);
+    if (tree) d.item(tree, `Source Port: ${sourcePort}`, offset, 2);
+    if (tree) d.item(tree, `Destination Port: ${destinationPort}`, offset + 2, 2);
+    if (tree) d.item(tree, `Length: ${length}`, offset + 4, 2);
   }
   d.field('udp.srcport', sourcePort);
   d.field('udp.dstport', destinationPort);

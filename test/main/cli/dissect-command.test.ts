@@ -1,5 +1,5 @@
 // `mirador dissect` (built CLI): tshark's own lines on real traffic, filters, --json trees, damaged files, bad filters.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -72,5 +72,22 @@ describe.skipIf(!ready)('mirador dissect (built CLI)', () => {
     expect(bad.code).toBe(2);
     expect(bad.stdout).toBe('');
     expect(bad.stderr.split('\n').slice(0, 3)).toEqual(['mirador dissect: invalid filter at column 12: "10.0.0.300" is not a valid IPv4 address', '  ip.addr == 10.0.0.300', '             ^']);
+  });
+
+  it('writes every line to a pipe whose reader is slow, instead of exiting with output still queued', async () => {
+    // 20k frames (the loopback capture repeated), about 2 MB of lines: far more than a pipe holds.
+    const bytes = readFileSync(LOOPBACK);
+    const big = path.join(home, 'repeated.pcap');
+    writeFileSync(big, Buffer.concat([bytes.subarray(0, 24), ...Array.from({ length: 650 }, () => bytes.subarray(24))]));
+    const child = spawn(process.execPath, [CLI_ENTRY, 'dissect', big], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.pause();
+    // Read nothing for a while: the command has long finished dissecting when the reader starts.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    let lines = 0;
+    child.stdout.setEncoding('utf8').on('data', (text: string) => (lines += text.split('\n').length - 1));
+    child.stdout.resume();
+    const code = await new Promise((resolve) => child.on('close', resolve));
+    expect(code).toBe(0);
+    expect(lines).toBe(650 * 31);
   });
 });

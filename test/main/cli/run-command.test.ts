@@ -1,5 +1,5 @@
 // `mirador run` end to end: real QEMU (TCG) guests through the real adapter; until, timeout, statuses, pcap, signals, bad input.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -102,6 +102,15 @@ describe('mirador run', () => {
     expect(run.code).toBe(0);
     expect(run.stderr).toBe('');
     expect(readFileSync(pcap).subarray(0, 4).toString('hex')).toBe('d4c3b2a1');
+  });
+
+  it('--pcap NAME.pcapng writes pcapng (the adapter exports what it recorded live)', async () => {
+    const pcapng = path.join(dir, 'traffic.pcapng');
+    const run = await mirador(['--target', 'qemu', '--kernel', hello, '--accel', 'tcg', '--net', 'user', '--pcap', pcapng]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe('');
+    expect(readFileSync(pcapng).readUInt32LE(0)).toBe(0x0a0d0d0a);
+    expect(spawnSync('capinfos', ['-M', '-c', pcapng], { encoding: 'utf8' }).stdout).toMatch(/Number of packets:\s+0/);
   });
 
   it.each([
