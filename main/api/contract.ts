@@ -22,6 +22,7 @@ import type {
   TerminalResizeParams,
 } from './terminal-protocol';
 import type { Contributions } from './extension-protocol';
+import type { DisplayFilterCheckParams, DisplayFilterCheckResult } from './display-filter-protocol';
 import type { HostInfo, OutputAppendEvent, PickFolderResult } from './host-protocol';
 import type { DebugMessageEvent, DebugSendParams, DebugSessionEndEvent, DebugSessionInfo } from './debug-protocol';
 import type { DoctorReport } from './toolchain-protocol';
@@ -88,6 +89,9 @@ export interface BackendRequests {
   'fs/listFiles': Req<void, FileList>;
 
   'search/text': Req<SearchQuery, SearchResult>;
+
+  /** Compiles a display filter without applying it (the grammar is the same wherever the capture lives). */
+  'displayFilter/check': Req<DisplayFilterCheckParams, DisplayFilterCheckResult>;
 
   /** Hot exit: unsaved buffers are kept by the backend until saved or discarded. */
   'backup/write': Req<Omit<Backup, 'savedAt'>, void>;

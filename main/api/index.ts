@@ -11,6 +11,7 @@ export * from './launch-protocol';
 export * from './target-provider-api';
 export * from './build-protocol';
 export * from './debug-protocol';
+export * from './display-filter-protocol';
 export * from './packets-protocol';
 export * from './project-protocol';
 export * from './notebook-outputs';

@@ -1,6 +1,7 @@
 // Maps every request of the contract onto the services; the mapped type makes a missing handler a compile error.
 import type { RequestName, RequestParams, RequestResult } from '../api';
 import { MiradorError } from '../services/mirador-error';
+import { compileDisplayFilter } from '../services/display-filter/display-filter';
 import type { RecentFolders } from '../services/workspace/recent-folders';
 import type { ExtensionRegistry } from '../services/extensions/extension-registry';
 import type { TerminalService } from '../services/terminal/terminal-service';
@@ -115,6 +116,11 @@ export function createRequestHandlers(shared: SharedServices): RequestHandlers {
         wholeWord: optionalBooleanParam(params, 'wholeWord', 'search/text'),
         maxResults: optionalNumberParam(params, 'maxResults', 'search/text'),
       }),
+
+    'displayFilter/check': (params) => {
+      const compiled = compileDisplayFilter(stringParam(params, 'filter', 'displayFilter/check'));
+      return compiled.ok ? { ok: true } : { ok: false, message: compiled.message, column: compiled.column };
+    },
 
     'backup/write': (params) =>
       ws().backups.write({

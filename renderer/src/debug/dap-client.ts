@@ -7,7 +7,16 @@ export interface DapEvent {
   body?: Record<string, unknown>;
 }
 
-export class DapRequestError extends Error {}
+/** A failed DAP request; a response's structured error (DAP `body.error`: id and variables) is kept for callers that act on it. */
+export class DapRequestError extends Error {
+  constructor(
+    message: string,
+    readonly errorId?: number,
+    readonly variables?: Record<string, string>,
+  ) {
+    super(message);
+  }
+}
 
 export class DapClient {
   private seq = 1;
@@ -66,7 +75,10 @@ export class DapClient {
       if (!waiting) return;
       this.pending.delete(message.request_seq as number);
       if (message.success) waiting.resolve(message.body);
-      else waiting.reject(new DapRequestError(String(message.message ?? `${waiting.command} failed`)));
+      else {
+        const error = (message.body as { error?: { id?: number; format?: string; variables?: Record<string, string> } } | undefined)?.error;
+        waiting.reject(new DapRequestError(String(message.message ?? error?.format ?? `${waiting.command} failed`), error?.id, error?.variables));
+      }
     } else if (message.type === 'event') {
       const event = { event: String(message.event), body: message.body as Record<string, unknown> | undefined };
       for (const listener of this.eventListeners) listener(event);

@@ -29,6 +29,10 @@ export interface RunListener {
   onChange(record: RunRecord): void;
   /** The adapter's boot timeline: VMM start, kernel entry, first console byte, application main, exit. */
   onBootPhase?(phase: BootPhaseEventBody, record: RunRecord): void;
+  /** The run's DAP session exists (before `initialize`): other views may listen to it, as the Packets panel does. */
+  onSession?(client: DapClient, record: RunRecord, configuration: LaunchArguments): void;
+  /** The adapter said `terminated`; runs before its process is stopped (at most BEFORE_STOP_LIMIT_MS), to save its data. */
+  beforeStop?(client: DapClient, record: RunRecord): Promise<void>;
 }
 
 /** What a debug session adds to a run: it sees the client, sends breakpoints before configurationDone, and hears the end. */
@@ -40,6 +44,8 @@ export interface DebugAttachment {
 }
 
 const STOP_GRACE_MS = 5000;
+/** How long the adapter is kept after `terminated` for listeners to save what it holds (a run's capture). */
+const BEFORE_STOP_LIMIT_MS = 30_000;
 
 export class RunController {
   private readonly history: RunRecord[] = [];
@@ -79,6 +85,7 @@ export class RunController {
       return this.finish(record, 'failed', `Could not start the debug adapter: ${(error as Error).message}`);
     }
     this.current = { record, client };
+    this.listener.onSession?.(client, record, configuration);
     client.onEvent((event) => this.onEvent(record, event));
     client.onEnd((reason) => {
       debug?.detach(client);
@@ -149,7 +156,13 @@ export class RunController {
       const exitCode = Number(body.exitCode);
       this.update(record, { state: 'exited', exitCode, message: `exited with status ${exitCode}` });
     } else if (event.event === 'terminated' && this.current?.record === record) {
-      this.current.client.stop();
+      const client = this.current.client;
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const limit = new Promise<void>((resolve) => (timer = setTimeout(resolve, BEFORE_STOP_LIMIT_MS)));
+      void Promise.race([this.listener.beforeStop?.(client, record).catch(() => undefined), limit]).finally(() => {
+        clearTimeout(timer);
+        client.stop();
+      });
     }
   }
 

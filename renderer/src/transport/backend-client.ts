@@ -6,6 +6,8 @@ export class BackendError extends Error {
   constructor(
     message: string,
     readonly code: MiradorErrorData['code'] | 'transport',
+    /** For a display filter that does not compile: the 1-based column of the mistake. */
+    readonly column?: number,
   ) {
     super(message);
     this.name = 'BackendError';

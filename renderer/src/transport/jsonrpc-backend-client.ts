@@ -69,7 +69,7 @@ export function createJsonRpcBackendClient(channel: RendererTextChannel): Backen
       } catch (error) {
         if (error instanceof ResponseError) {
           const data = error.data as MiradorErrorData | undefined;
-          throw new BackendError(error.message, data?.code ?? 'internal');
+          throw new BackendError(error.message, data?.code ?? 'internal', data?.column);
         }
         throw new BackendError((error as Error).message, 'transport');
       }

@@ -5,7 +5,6 @@ import type { TourStep } from './guided-tour';
 export interface TourSurface {
   showSideView(id: string): void;
   showPanel(id: string): void;
-  hasPanel(id: string): boolean;
   find(selector: string): HTMLElement | null;
 }
 
@@ -27,14 +26,10 @@ export function tourSteps(surface: TourSurface): TourStep[] {
     },
     {
       title: 'Packets',
-      prepare: () => {
-        if (surface.hasPanel('packets')) surface.showPanel('packets');
-      },
+      prepare: () => surface.showPanel('packets'),
       target: () => surface.find('#tab-packets'),
-      body: (found) =>
-        found
-          ? 'A run with "capture": true records the guest\'s frames. The Packets panel lists them as they arrive, with Wireshark-style filters such as dns or tcp.port == 80 and a detail tree for the selected frame.'
-          : 'A run with "capture": true records the guest\'s frames to a pcap file. This build has no Packets panel yet; `mirador dissect FILE --filter EXPR` prints the frames tshark-style in the terminal.',
+      body: () =>
+        'A run with "capture": true records the guest\'s frames. The Packets panel lists them as they arrive, with Wireshark-style filters such as dns or tcp.port == 80, a detail tree and the bytes of the selected frame; .pcap and .pcapng files open there too.',
     },
     {
       title: 'Notebook',

@@ -87,7 +87,6 @@ export class WelcomeFeature {
       tourSteps({
         showSideView: (id) => void this.workbench.showSideView(id),
         showPanel: (id) => this.workbench.showPanel(id, false),
-        hasPanel: (id) => document.getElementById(`view-${id}`) !== null,
         find: (selector) => document.querySelector<HTMLElement>(selector),
       }),
     );

@@ -64,6 +64,11 @@ export class WorkbenchLayout {
     this.apply();
   }
 
+  /** Makes the panel at least this tall (a view that needs room asks; a taller panel the user chose stays). */
+  ensurePanelHeight(height: number): void {
+    if (this.panelHeight < height) this.setPanelHeight(height);
+  }
+
   private setSidebarWidth(width: number): void {
     this.sidebarWidth = Math.max(MIN_SIDEBAR, Math.min(width, window.innerWidth * 0.6));
     this.apply();

@@ -14,6 +14,9 @@ import { NotebookFeature } from '../notebook/notebook-feature';
 import { registerNotebookCommands } from '../notebook/notebook-commands';
 import { ConsoleView } from '../console/console-view';
 import { LogView } from '../log/log-view';
+import { PacketsFeature } from '../packets/packets-feature';
+import { registerPacketsCommands } from '../packets/packets-commands';
+import { isCaptureFile } from '../packets/capture-file-kind';
 import { RunController, type RunRecord } from '../debug/run-controller';
 import { RunView } from '../debug/run-view';
 import { DebugFeature } from '../debug/debug-feature';
@@ -54,6 +57,7 @@ export class Workbench {
   readonly output = new OutputView();
   readonly console = new ConsoleView();
   readonly log = new LogView();
+  readonly packets: PacketsFeature;
   readonly runs: RunController;
   readonly runView: RunView;
   readonly debug: DebugFeature;
@@ -127,6 +131,14 @@ export class Workbench {
 
     this.addSideView(this.explorer, 'Ctrl+Shift+E');
     this.addSideView(this.search, 'Ctrl+Shift+F');
+    this.packets = new PacketsFeature({
+      backend,
+      notifications: this.notifications,
+      quickInput: this.quickInput,
+      showPanel: (id, focus) => this.showPanel(id, focus),
+      ensurePanelHeight: (height) => this.layout.ensurePanelHeight(height),
+      workspaceRoot: () => this.workspace.root,
+    });
     this.runs = new RunController(backend, {
       onOutput: (text, category, record) => this.routeOutput(text, category, record),
       onChange: (record) => this.onRunChange(record),
@@ -134,6 +146,8 @@ export class Workbench {
         this.debug.console.appendNote(`Boot phase ${phase.name} at ${phase.t.toFixed(1)} ms`);
         this.log.addBootPhase(phase);
       },
+      onSession: (client, record, configuration) => this.packets.followRun(client, record, configuration),
+      beforeStop: (client, record) => this.packets.keepRunCapture(client, record),
     });
     this.runView = new RunView({
       run: (configuration) => void this.run(configuration),
@@ -172,6 +186,7 @@ export class Workbench {
     this.panel.add(this.terminalView);
     this.panel.add(this.console);
     this.panel.add(this.log);
+    this.panel.add(this.packets.view);
     this.panel.add(this.output);
     this.panel.add(this.problems);
     this.panel.add(this.debug.console);
@@ -181,6 +196,7 @@ export class Workbench {
     registerWorkbenchCommands(this);
     registerDebugCommands(this.commands, this.debug, (id) => this.showPanel(id));
     registerNotebookCommands(this.commands, this.notebooks, this.notifications);
+    registerPacketsCommands(this.commands, this.packets, (id) => this.showPanel(id));
     installKeybindings(this.commands);
     this.layout.onDidLayout(() => {
       this.editors?.layout();
@@ -395,6 +411,8 @@ export class Workbench {
   }
 
   async openEditor(path: string, selection?: { line: number; column: number; length?: number }, options?: { preserveFocus?: boolean }): Promise<void> {
+    // A capture is binary: it opens in the Packets panel, as Wireshark would show it.
+    if (isCaptureFile(path) && !selection) return this.packets.openFile(path);
     const editors = await this.editorsReady;
     this.welcome.hide();
     await editors?.open(path, selection, options);
