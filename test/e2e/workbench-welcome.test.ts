@@ -112,7 +112,7 @@ describe('workbench: the welcome page on a machine with no tools at all', () => 
     await expect(fix('solo5-hvt, solo5-hvt-debug, solo5-spt, solo5-elftool: missing').textContent()).resolves.toBe('opam install solo5');
     await expect(fix('mirage: missing').textContent()).resolves.toBe('opam install mirage');
     await expect(fix('qemu-system-x86_64: missing').textContent()).resolves.toBe('sudo apt-get install qemu-system-x86');
-    await expect(page.getByText(/^0 of 14 tools ready/).count()).resolves.toBe(1);
+    await expect(page.getByText(/^0 of 15 tools ready/).count()).resolves.toBe(1);
   });
 
   it('types a fix into a new terminal without running it', async () => {
