@@ -288,8 +288,9 @@ export class GuestDebugger {
     const userStepping = this.userStepping;
     this.userStepping = false;
     const report = (reason: EngineStopReason, breakpointIds: number[] = [], text?: string) => {
-      this.options.observer.onStopped({ reason, threadId, breakpointIds, ...(text ? { text } : {}), ...(stop.frame ? { frame: stop.frame } : {}) });
+      // gdb starts on the stack while the stop event is on its way.
       this.state.prefetch(threadId);
+      this.options.observer.onStopped({ reason, threadId, breakpointIds, ...(text ? { text } : {}), ...(stop.frame ? { frame: stop.frame } : {}) });
     };
 
     if (stop.reason === 'breakpoint-hit') {
