@@ -2,49 +2,18 @@
 // advancing), both writing summary lines to /dev/null. Measures wall time and peak RSS (/usr/bin/time -v) over 3 runs
 // each, alternating, and prints the medians and ratios. Run after `npm run build`: node test/bench/dissect.mjs [FRAMES]
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, openSync, readFileSync, rmSync, writeSync, closeSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { writeLargeCapture } from './make-large-capture.mjs';
 
 const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
-const FIXTURES = ['loopback.pcap', 'synthetic.pcap'].map((name) => path.join(REPO_ROOT, 'test/fixtures/captures', name));
 const FRAMES = Number(process.argv[2] ?? 200_000);
 const RUNS = 3;
 
-/** The frames of a little-endian microsecond pcap, without Mirador's reader (the bench should not trust what it measures). */
-function pcapFrames(file) {
-  const bytes = readFileSync(file);
-  const frames = [];
-  for (let at = 24; at + 16 <= bytes.length; ) {
-    const length = bytes.readUInt32LE(at + 8);
-    frames.push({ data: bytes.subarray(at + 16, at + 16 + length), originalLength: bytes.readUInt32LE(at + 12) });
-    at += 16 + length;
-  }
-  return frames;
-}
-
 const work = mkdtempSync(path.join(os.tmpdir(), 'mirador-bench-dissect-'));
 const capture = path.join(work, 'big.pcap');
-const source = FIXTURES.flatMap(pcapFrames);
-const out = openSync(capture, 'w');
-const header = Buffer.alloc(24);
-header.writeUInt32LE(0xa1b2c3d4, 0);
-header.writeUInt16LE(2, 4);
-header.writeUInt16LE(4, 6);
-header.writeUInt32LE(262144, 16);
-header.writeUInt32LE(1, 20);
-writeSync(out, header);
-for (let index = 0; index < FRAMES; index++) {
-  const frame = source[index % source.length];
-  const record = Buffer.alloc(16);
-  record.writeUInt32LE(1_700_000_000 + Math.floor(index / 1000), 0);
-  record.writeUInt32LE((index % 1000) * 1000, 4);
-  record.writeUInt32LE(frame.data.length, 8);
-  record.writeUInt32LE(frame.originalLength, 12);
-  writeSync(out, record);
-  writeSync(out, frame.data);
-}
-closeSync(out);
+writeLargeCapture(capture, FRAMES);
 
 function measure(argv) {
   const result = spawnSync('/usr/bin/time', ['-v', ...argv], { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });

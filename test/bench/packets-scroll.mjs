@@ -5,39 +5,21 @@
 // On a busy machine a task can last 50 ms of wall time while the page had the CPU for a few: a Chromium trace of the same
 // run gives each task's CPU time too, so a long task can be told apart from the page being descheduled.
 // Run after `npm run build`: node test/bench/packets-scroll.mjs [FRAMES]
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import readline from 'node:readline';
 import { chromium } from 'playwright-core';
+import { startMiradorWeb } from './mirador-web-server.mjs';
 import { writeLargeCapture } from './make-large-capture.mjs';
 
-const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
 const FRAMES = Number(process.argv[2] ?? 1_000_000);
 const PEER_ROWS = 10_000;
-const READY = /^Mirador is serving at (http:\/\/127\.0\.0\.1:(\d+)\/\?token=(\S+))$/;
 const WHEEL_EVENTS = 150;
 const WHEEL_DELTA = 1500;
 const DRAG_STEPS = 200;
 const PAGE_KEYS = 100;
 /** `toplevel` has the RunTask events (one per main-thread task); devtools.timeline what ran in them. */
 const TRACE_CATEGORIES = ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline'];
-
-function startServer(workspace, userDataDir) {
-  const child = spawn(process.execPath, [path.join(REPO_ROOT, 'main/cli/bin.cjs'), 'web', '--port', '0', '--no-open', '--workspace', workspace], {
-    env: { ...process.env, MIRADOR_SKIP_BUILD_CHECK: '1', MIRADOR_USER_DATA_DIR: userDataDir },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`mirador web exited with ${code}`)));
-    readline.createInterface({ input: child.stdout }).once('line', (line) => {
-      const match = READY.exec(line);
-      if (!match) reject(new Error(`unexpected line ${line}`));
-      else resolve({ child, url: match[1] });
-    });
-  });
-}
 
 /** Long tasks (Performance API) and the gaps between animation frames, from now until collected. */
 async function startWatching(page) {
@@ -161,7 +143,7 @@ let t = performance.now();
 writeLargeCapture(capture, FRAMES);
 console.log(`capture: ${FRAMES.toLocaleString('en-US')} frames, ${(statSync(capture).size / 1024 / 1024).toFixed(0)} MiB, written in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 
-const server = await startServer(workspace, userDataDir);
+const server = await startMiradorWeb(workspace, userDataDir);
 const browser = await chromium.launch({
   executablePath: process.env.MIRADOR_CHROMIUM ?? '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],

@@ -1,30 +1,12 @@
 // Benchmark: from `mirador web` start to the Explorer tree painted in Chromium, against a blank page from the same server.
 // Prints the medians of 5 runs and their ratio. Run after `npm run build`: node test/bench/startup.mjs
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import readline from 'node:readline';
 import { chromium } from 'playwright-core';
+import { startMiradorWeb } from './mirador-web-server.mjs';
 
-const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
 const RUNS = 5;
-const READY = /^Mirador is serving at (http:\/\/127\.0\.0\.1:(\d+)\/\?token=(\S+))$/;
-
-function startServer(workspace, userDataDir) {
-  const child = spawn(process.execPath, [path.join(REPO_ROOT, 'main/cli/bin.cjs'), 'web', '--port', '0', '--no-open', '--workspace', workspace], {
-    env: { ...process.env, MIRADOR_SKIP_BUILD_CHECK: '1', MIRADOR_USER_DATA_DIR: userDataDir },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`mirador web exited with ${code}`)));
-    readline.createInterface({ input: child.stdout }).once('line', (line) => {
-      const match = READY.exec(line);
-      if (!match) reject(new Error(`unexpected line ${line}`));
-      else resolve({ child, url: match[1], port: Number(match[2]), token: match[3] });
-    });
-  });
-}
 
 function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
@@ -45,7 +27,7 @@ const editorTimes = [];
 for (let run = 0; run < RUNS; run++) {
   const userDataDir = mkdtempSync(path.join(os.tmpdir(), 'mirador-bench-user-'));
   const started = performance.now();
-  const server = await startServer(workspace, userDataDir);
+  const server = await startMiradorWeb(workspace, userDataDir);
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(server.url);

@@ -2,8 +2,8 @@
 import type { BootPhaseEventBody } from '../../../main/api';
 import { el } from '../workbench/element';
 import type { View } from '../workbench/view';
-import { ansiColourCss } from './ansi-colour-css';
-import { AnsiSgrParser, type StyledRun } from './ansi-sgr-parser';
+import { styledRunNode } from './styled-run-node';
+import { AnsiSgrParser } from './ansi-sgr-parser';
 import { bootTimelinePicture } from './boot-timeline-picture';
 import { LogRecordBuilder, type LogRecord } from './log-record-builder';
 import { memoryMapPicture } from './memory-map-picture';
@@ -193,25 +193,7 @@ function row(record: LogRecord): HTMLElement {
     el('span', { className: 'log-time', role: 'cell' }, record.time ?? ''),
     el('span', { className: 'log-level', role: 'cell' }, level ? el('span', { className: `log-badge log-badge-${level}` }, levelLabel(level)) : ''),
     el('span', { className: 'log-source', role: 'cell' }, record.source ?? ''),
-    el('span', { className: 'log-message', role: 'cell' }, ...record.message.map(styledSpan), ...tagSpans(record.tags)));
-}
-
-/** Guest text goes in with textContent only: whatever it contains stays text. */
-function styledSpan(run: StyledRun): Node {
-  const { style } = run;
-  if (style.fg === null && style.bg === null && !style.bold && !style.dim && !style.italic && !style.underline && !style.inverse) return document.createTextNode(run.text);
-  const span = document.createElement('span');
-  span.textContent = run.text;
-  const fg = style.fg === null ? null : ansiColourCss(style.fg);
-  const bg = style.bg === null ? null : ansiColourCss(style.bg);
-  const [color, background] = style.inverse ? [bg ?? 'var(--mirador-panel-bg)', fg ?? 'var(--mirador-fg)'] : [fg, bg];
-  if (color) span.style.color = color;
-  if (background) span.style.backgroundColor = background;
-  if (style.bold) span.style.fontWeight = 'bold';
-  if (style.dim) span.style.opacity = '0.6';
-  if (style.italic) span.style.fontStyle = 'italic';
-  if (style.underline) span.style.textDecoration = 'underline';
-  return span;
+    el('span', { className: 'log-message', role: 'cell' }, ...record.message.map((run) => styledRunNode(run, 'var(--mirador-panel-bg)')), ...tagSpans(record.tags)));
 }
 
 function tagSpans(tags: Record<string, string>): Node[] {
