@@ -2,7 +2,7 @@
 // advancing), both writing summary lines to /dev/null. Measures wall time and peak RSS (/usr/bin/time -v) over 3 runs
 // each, alternating, and prints the medians and ratios. Run after `npm run build`: node test/bench/dissect.mjs [FRAMES]
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { writeLargeCapture } from './make-large-capture.mjs';
@@ -38,7 +38,7 @@ const result = {
   mirador: { seconds: median(ours.map((r) => r.seconds)), rssMb: median(ours.map((r) => r.rssMb)) },
   tshark: { seconds: median(theirs.map((r) => r.seconds)), rssMb: median(theirs.map((r) => r.rssMb)) },
 };
-console.log(`capture: ${FRAMES} frames, ${(readFileSync(capture).length / 1e6).toFixed(1)} MB; median of ${RUNS} runs each`);
+console.log(`capture: ${FRAMES} frames, ${(statSync(capture).size / 1e6).toFixed(1)} MB; median of ${RUNS} runs each`);
 console.log(`mirador dissect: ${result.mirador.seconds.toFixed(2)} s, peak RSS ${result.mirador.rssMb.toFixed(0)} MB`);
 console.log(`tshark -r:       ${result.tshark.seconds.toFixed(2)} s, peak RSS ${result.tshark.rssMb.toFixed(0)} MB`);
 const speed = result.tshark.seconds / result.mirador.seconds;
