@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prepareCHelloWorkspace } from './support/c-hello-workspace';
 import { screenshot } from './support/chromium';
+import { docScreenshot } from './support/doc-screenshots';
 import { openWorkbench, type WorkbenchSession } from './support/workbench-session';
 
 const hasOcaml = spawnSync('ocaml', ['-version']).status === 0;
@@ -67,6 +68,7 @@ describe.skipIf(!hasOcaml)('workbench: notebooks', () => {
     await expect(cell(page, 3).count()).resolves.toBe(1);
     await expect(page.getByRole('status').filter({ hasText: 'OCaml kernel' }).textContent()).resolves.toContain('idle');
     await screenshot(page, 'notebook-first-cell');
+    await docScreenshot(page, 'notebook-first-cell');
   });
 
   it('interrupts `while true do () done`, and the kernel answers the next cell', async () => {
@@ -251,6 +253,7 @@ describe.skipIf(!hasOcaml || !hasQemu)('workbench: a notebook that writes, build
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'OCaml kernel' }).textContent()).toContain('idle');
     await page.locator('.notebook-scroll').evaluate((element) => (element.scrollTop = element.scrollHeight));
     await screenshot(page, 'notebook-magics-light');
+    await docScreenshot(page, 'notebook-magics');
   });
 
   it('logged no errors in the page', () => {

@@ -12,6 +12,7 @@ import { killLeftoverQemu } from '../main/debug/support/qemu-processes';
 import { startHostServices, type HostServices } from '../support/linux-guest/host-services.mjs';
 import { buildLinuxGuest, linuxGuestUnavailable, type LinuxGuest } from '../support/linux-guest/linux-guest-image.mjs';
 import { screenshot } from './support/chromium';
+import { docScreenshot } from './support/doc-screenshots';
 import { openWorkbench, type WorkbenchSession } from './support/workbench-session';
 
 /** Backend round trips on a busy 2-core machine can take seconds: polls wait up to 10 s (they check states, not times). */
@@ -131,6 +132,7 @@ describe('workbench: the Packets panel', () => {
     await expect(bytes.locator('.hex-char.highlighted').count()).resolves.toBe(offsets.length);
     await expect(bytes.getByRole('status').textContent()).resolves.toContain(`(${offsets.length} of ${frame.length})`);
     await screenshot(page, 'packets-tree-hex-highlight');
+    await docScreenshot(page, 'packets-panel', { closeWelcome: true });
 
     // Byte 12 is the Ethernet type (or the VLAN tag's TPID): the deepest node covering it is a field of Ethernet II.
     await bytes.locator('.hex-byte[data-offset="12"]').click();
@@ -314,6 +316,7 @@ describe.skipIf(guestUnavailable !== undefined)('workbench: a running guest\'s f
     await expect(page.getByRole('button', { name: 'Auto Scroll in Live Capture' }).getAttribute('aria-pressed')).resolves.toBe('true');
     await expect(page.locator('.packet-rate').getAttribute('aria-label')).resolves.toMatch(/^Packet rate: \d+ frames per second now/);
     await screenshot(page, 'packets-live-run');
+    await docScreenshot(page, 'packets-live-run', { closeWelcome: true });
 
     // A filter on the live capture: only ICMP, and new ticks (UDP) do not join it.
     const filter = page.getByRole('searchbox', { name: 'Display filter' });

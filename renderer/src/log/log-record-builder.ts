@@ -88,7 +88,7 @@ export class LogRecordBuilder {
 
   private finishLine(): LogRecord {
     // Serial consoles end lines with \r\n (and progress output uses bare \r): a carriage return is never content.
-    const runs = this.line.map((run) => (run.text.includes('\r') ? { text: run.text.replace(/\r/g, ''), style: run.style } : run)).filter((run) => run.text !== '');
+    const runs = joinSameStyle(this.line.map((run) => (run.text.includes('\r') ? { text: run.text.replace(/\r/g, ''), style: run.style } : run)).filter((run) => run.text !== ''));
     this.line = [];
     const text = runs.map((run) => run.text).join('');
     const fields = parseMirageLogLine(text);
@@ -104,6 +104,20 @@ export class LogRecordBuilder {
       solo5,
     };
   }
+}
+
+/**
+ * Neighbours in one style as one run: a line that arrived in several chunks (`o` in one, `k` in the next) reads as it
+ * would have in one. Styles are interned, so one style is one object. Runs may be the caller's: joined ones are new.
+ */
+function joinSameStyle(runs: StyledRun[]): StyledRun[] {
+  const joined: StyledRun[] = [];
+  for (const run of runs) {
+    const previous = joined.at(-1);
+    if (previous !== undefined && previous.style === run.style) joined[joined.length - 1] = { text: previous.text + run.text, style: run.style };
+    else joined.push(run);
+  }
+  return joined;
 }
 
 /** The runs from character `offset` on, keeping each piece's style. */

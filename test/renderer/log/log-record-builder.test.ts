@@ -29,6 +29,21 @@ describe('LogRecordBuilder', () => {
     ]);
   });
 
+  it('joins a styled word that arrived in two chunks into one run, through runs and through column batches', () => {
+    const line = ['2026-11-21T05:01:59+00:00: [INFO] [application] = 6765 \x1b[32mo', 'k\x1b[0m\r\n'];
+    expect(records(...line).out[0]!.message.map((run) => [run.text, run.style.fg])).toEqual([
+      ['= 6765 ', null],
+      ['ok', 2],
+    ]);
+    const parser = new AnsiSgrParser();
+    const builder = new LogRecordBuilder();
+    const batched = line.flatMap((chunk) => builder.pushBatch(parser.pushBatch(bytes(chunk))));
+    expect(batched[0]!.message.map((run) => [run.text, run.style.fg])).toEqual([
+      ['= 6765 ', null],
+      ['ok', 2],
+    ]);
+  });
+
   it('parses a log line whose header is split by colour codes', () => {
     const { out } = records('2018-06-21 12:24:46 -00:00: \x1b[33mWRN\x1b[0m [netif] slow\n');
     expect(out[0]).toMatchObject({ level: 'warning', source: 'netif', message: [{ text: 'slow' }] });
