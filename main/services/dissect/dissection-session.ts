@@ -1,6 +1,7 @@
 // State that outlives one frame while dissecting a capture in order: TCP streams (relative sequence numbers, TLS versions)
-// and ICMP echo requests (so replies name their request).
+// ICMP echo requests (so replies name their request) and each TCP flow's sequence analysis.
 import { IcmpEchoTable, type IcmpEchoLookup } from './icmp-echo-table';
+import { TcpSequenceAnalysis, type TcpAnalysisLookup } from './tcp-sequence-analysis';
 import { TcpStreamTable, type TcpStreamLookup } from './tcp-stream-table';
 
 export class DissectionSession {
@@ -8,5 +9,6 @@ export class DissectionSession {
   constructor(
     readonly tcpStreams: TcpStreamLookup = new TcpStreamTable(),
     readonly icmpEchoes: IcmpEchoLookup = new IcmpEchoTable(),
+    readonly tcpAnalysis: TcpAnalysisLookup = new TcpSequenceAnalysis(),
   ) {}
 }

@@ -36,6 +36,10 @@ export class Dissection {
   quoteDepth = 0;
   /** TTL of the outer IPv4 header, which ICMP echo's Info line repeats (-1 when none). */
   ipTtl = -1;
+  /** Capture time in microseconds since the epoch (0 when the caller did not give one). */
+  timeMicros = 0;
+  /** Notes that go before whatever Info the innermost protocol sets, as Wireshark's "[TCP Retransmission] " do. */
+  infoPrefix = '';
 
   constructor(
     readonly data: Buffer,

@@ -12,8 +12,14 @@ const LINKTYPE_RAW = 101;
 const LINKTYPE_IPV4 = 228;
 const LINKTYPE_IPV6 = 229;
 
-export function dissectFrame(session: DissectionSession, frame: Pick<CaptureFrame, 'data' | 'originalLength' | 'linkType'>, frameNumber: number, options: DissectionOptions = {}): Dissection {
+export function dissectFrame(
+  session: DissectionSession,
+  frame: Pick<CaptureFrame, 'data' | 'originalLength' | 'linkType'> & Partial<Pick<CaptureFrame, 'seconds' | 'nanoseconds'>>,
+  frameNumber: number,
+  options: DissectionOptions = {},
+): Dissection {
   const d = new Dissection(frame.data, frameNumber, session, options);
+  if (frame.seconds !== undefined) d.timeMicros = frame.seconds * 1e6 + (frame.nanoseconds ?? 0) / 1000;
   const end = frame.data.length;
   const tree = d.layer('frame', d.tree ? `Frame ${frameNumber}: ${frame.originalLength} bytes on wire, ${end} bytes captured` : '', 0, end);
   if (tree) d.item(tree, `Frame Length: ${frame.originalLength} bytes`, 0, end);
@@ -39,5 +45,6 @@ export function dissectFrame(session: DissectionSession, frame: Pick<CaptureFram
     // Dissectors check lengths as they go; anything that still slips through (a read past the end) is malformed input.
     d.markMalformed(d.protocol || 'Frame', error instanceof Error ? error.message : String(error), 0);
   }
+  if (d.infoPrefix) d.info = d.infoPrefix + d.info;
   return d;
 }

@@ -2,6 +2,7 @@
 import { dissectData } from './data';
 import type { Dissection } from './dissection';
 import { dissectHttp, looksLikeHttp } from './http';
+import { TCP_ANALYSIS_FIELDS, tcpAnalysisInfoPrefix } from './tcp-sequence-analysis';
 import type { TcpDirection, TcpStream } from './tcp-stream-table';
 import { dissectTls, looksLikeTls } from './tls';
 
@@ -73,6 +74,28 @@ export function dissectTcp(d: Dissection, offset: number, end: number, sourceAdd
     if (reverse) ackNumber = (rawAck - reverse.baseSeq) >>> 0;
     if (!syn && forward.windowShift >= 0 && reverse && reverse.windowShift >= 0) window = rawWindow * 2 ** forward.windowShift;
     d.field('tcp.stream', stream.index);
+    const note = d.session.tcpAnalysis.analyze({
+      stream: stream.index,
+      from,
+      to,
+      seq: rawSeq,
+      ack: rawAck,
+      flags,
+      length: payloadLength,
+      window: rawWindow,
+      receiverWindowShift: reverse?.windowShift ?? -1,
+      frameNumber: d.frameNumber,
+      timeMicros: d.timeMicros,
+    });
+    if (note) {
+      d.infoPrefix = tcpAnalysisInfoPrefix(note);
+      if (d.fields) {
+        d.field('tcp.analysis.flags', 1);
+        for (const [flag, field] of TCP_ANALYSIS_FIELDS) if (note.flags & flag) d.field(field, 1);
+        if (note.dupAckNumber !== undefined) d.field('tcp.analysis.duplicate_ack_num', note.dupAckNumber);
+      }
+      if (tree) d.item(tree, `[SEQ/ACK analysis: ${d.infoPrefix.trim()}]`, offset, 0);
+    }
   }
   d.field('tcp.seq', seq);
   d.field('tcp.seq_raw', rawSeq);

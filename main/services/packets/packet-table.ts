@@ -4,12 +4,14 @@ import type { CaptureFrame } from '../capture/capture-frame';
 import { CaptureFrameStore } from '../capture/capture-frame-store';
 import type { Dissection } from '../dissect/dissection';
 import { DissectionSession } from '../dissect/dissection-session';
+import type { TcpAnalysisNote } from '../dissect/tcp-sequence-analysis';
 import { dissectFrame } from '../dissect/frame-dissector';
 import { compileDisplayFilter, type DisplayFilter } from '../display-filter/display-filter';
 import { MiradorError } from '../mirador-error';
 import { writeCaptureFile, type ExportFormat } from './capture-export-writer';
 import { FilteredView } from './filtered-view';
 import { IcmpEchoRecorder, IcmpEchoReplay } from './icmp-echo-memory';
+import { TcpAnalysisRecorder, TcpAnalysisReplay } from './tcp-analysis-memory';
 import { COLOUR_FIELDS, colourOf } from './packet-colour';
 import { PacketFilterError } from './packet-filter-error';
 import { followConversation, type ConversationFrame } from './stream-follower';
@@ -26,15 +28,20 @@ export class PacketTable {
   private readonly store = new CaptureFrameStore();
   private readonly history = new TcpStreamHistory();
   private readonly echoes = new IcmpEchoRecorder();
-  private readonly session = new DissectionSession(this.history, this.echoes);
+  private readonly analysis = new TcpAnalysisRecorder();
+  private readonly session = new DissectionSession(this.history, this.echoes, this.analysis);
   private readonly replay = new TcpStreamReplay();
   private readonly echoReplay = new IcmpEchoReplay();
-  private readonly replaySession = new DissectionSession(this.replay, this.echoReplay);
+  private readonly analysisReplay = new TcpAnalysisReplay();
+  private readonly replaySession = new DissectionSession(this.replay, this.echoReplay, this.analysisReplay);
   /** Echo replies that found their request: frame index → request's frame number (few frames, so a map). */
   private readonly echoAnswers = new Map<number, number>();
   /** Per frame: the TCP stream state its segment saw (0: none), and its conversation id. */
   private tcpSnapshots = new Uint32Array(1024);
   private conversations = new Int32Array(1024).fill(NO_CONVERSATION);
+  /** TCP sequence analysis per frame: its TCP_A_* flags, and for duplicate ACKs the frame repeated and the count. */
+  private tcpNoteFlags = new Uint16Array(1024);
+  private readonly tcpDupAcks = new Map<number, { frame: number; count: number }>();
   private readonly udpConversations = new Map<string, number>();
   private filter: DisplayFilter | undefined;
   private filterText = '';
@@ -66,7 +73,7 @@ export class PacketTable {
 
   /** Bytes held for the frames and their per-frame index, for the UI to say what a capture costs. */
   get byteSize(): number {
-    return this.store.byteSize + this.tcpSnapshots.byteLength + this.conversations.byteLength;
+    return this.store.byteSize + this.tcpSnapshots.byteLength + this.conversations.byteLength + this.tcpNoteFlags.byteLength;
   }
 
   /** Copies the frame in (readers hand out views into their chunks) and dissects it once, in order, for stream state. */
@@ -79,6 +86,11 @@ export class PacketTable {
     const d = dissectFrame(this.session, frame, index + 1, matchNow ? { fields: this.filter!.fields } : {});
     this.tcpSnapshots[index] = this.history.lastSnapshot;
     if (this.echoes.lastAnswer !== 0) this.echoAnswers.set(index, this.echoes.lastAnswer);
+    const note = this.analysis.takeLastNote();
+    if (note) {
+      this.tcpNoteFlags[index] = note.flags;
+      if (note.dupAckNumber !== undefined) this.tcpDupAcks.set(index, { frame: note.dupAckFrame ?? 0, count: note.dupAckNumber });
+    }
     this.conversations[index] = this.conversationOf(frame, this.history.lastSnapshot);
     if (matchNow) {
       this.scanned++;
@@ -198,6 +210,7 @@ export class PacketTable {
   private redissect(index: number, options: { tree?: boolean; fields?: ReadonlySet<string> }): Dissection {
     this.replay.next = this.history.snapshot(this.tcpSnapshots[index]!);
     this.echoReplay.next = this.echoAnswers.get(index) ?? 0;
+    this.analysisReplay.next = this.noteOf(index);
     return dissectFrame(this.replaySession, this.store.frame(index)!, index + 1, options);
   }
 
@@ -230,6 +243,13 @@ export class PacketTable {
     return `${address} eq ${location.source} and ${address} eq ${location.destination} and udp.port eq ${location.sourcePort} and udp.port eq ${location.destinationPort}`;
   }
 
+  private noteOf(index: number): TcpAnalysisNote | undefined {
+    const flags = this.tcpNoteFlags[index]!;
+    if (flags === 0) return undefined;
+    const dupAck = this.tcpDupAcks.get(index);
+    return dupAck ? { flags, dupAckNumber: dupAck.count, dupAckFrame: dupAck.frame } : { flags };
+  }
+
   private growPerFrameArrays(count: number): void {
     if (count <= this.tcpSnapshots.length) return;
     const size = this.tcpSnapshots.length * 2;
@@ -239,6 +259,10 @@ export class PacketTable {
     const conversations = new Int32Array(size).fill(NO_CONVERSATION);
     conversations.set(this.conversations);
     this.conversations = conversations;
+    const noteFlags = new Uint16Array(size);
+    noteFlags.set(this.tcpNoteFlags);
+    this.tcpNoteFlags = noteFlags;
+
   }
 }
 

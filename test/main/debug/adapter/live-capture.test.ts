@@ -100,10 +100,7 @@ describe.skipIf(unavailable !== undefined)('live capture from a Linux guest thro
     expect(exported).toMatchObject({ path: path.join(dir, 'live.pcapng'), frames: last.total });
     const reference = spawnSync('tshark', ['-n', '-r', exported.path, '-T', 'fields', '-E', 'separator=/t', '-e', '_ws.col.Source', '-e', '_ws.col.Destination', '-e', '_ws.col.Protocol', '-e', '_ws.col.Info'], { encoding: 'utf8' })
       .stdout.split('\n')
-      .filter(Boolean)
-      // tshark's TCP expert notes ("[TCP Retransmission] ", "[TCP Dup ACK 26#1] ") depend on the run's timing, and
-      // Mirador has no TCP sequence analysis yet (README): compared without them.
-      .map((line) => line.replace(/\[TCP [^\]]*\] /g, ''));
+      .filter(Boolean);
     const rows = (await request<{ rows: PacketRow[] }>(client, 'mirador/packetRows', { start: 0, count: 10_000 })).rows;
     expect(rows.map((row) => `${row.number} ${row.source}\t${row.destination}\t${row.protocol}\t${row.info}`)).toEqual(reference.map((line, index) => `${index + 1} ${line}`));
 

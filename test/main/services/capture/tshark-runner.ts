@@ -7,6 +7,8 @@ export const LOOPBACK = path.join(CAPTURES, 'loopback.pcap');
 export const SYNTHETIC = path.join(CAPTURES, 'synthetic.pcap');
 /** A real Linux guest under QEMU, recorded by `mirador run --pcap` (make-linux-guest-capture.mjs). */
 export const LINUX_GUEST = path.join(CAPTURES, 'linux-guest.pcap');
+/** One hand-built TCP conversation with everything Wireshark's sequence analysis flags (make-tcp-analysis-capture.mjs). */
+export const TCP_ANALYSIS = path.join(CAPTURES, 'tcp-analysis.pcap');
 
 export function tool(program: string, args: string[]): string {
   const result = spawnSync(program, args, { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });

@@ -8,7 +8,7 @@ import type { CaptureFrame } from '../../../../main/services/capture/capture-fra
 import { DissectionSession } from '../../../../main/services/dissect/dissection-session';
 import { dissectFrame } from '../../../../main/services/dissect/frame-dissector';
 import type { Dissection } from '../../../../main/services/dissect/dissection';
-import { LINUX_GUEST, LOOPBACK, SYNTHETIC, tool, tsharkFields } from '../capture/tshark-runner';
+import { LINUX_GUEST, LOOPBACK, SYNTHETIC, TCP_ANALYSIS, tool, tsharkFields } from '../capture/tshark-runner';
 
 const KEY_FIELDS = ['ip.src', 'ip.dst', 'ipv6.src', 'ipv6.dst', 'tcp.srcport', 'tcp.dstport', 'tcp.seq', 'tcp.ack', 'tcp.len', 'tcp.stream', 'udp.srcport', 'udp.dstport', 'dns.qry.name', 'dns.a', 'dns.cname', 'http.request.method', 'http.request.uri', 'http.response.code', 'tls.handshake.extensions_server_name', 'arp.src.proto_ipv4', 'arp.dst.proto_ipv4', 'dhcp.option.dhcp', 'dhcp.id', 'icmp.type', 'icmpv6.type', 'eth.src', 'vlan.id', 'icmp.resp_to', 'dns.flags.rcode', 'http.content_type', 'dhcp.ip.your'];
 
@@ -35,6 +35,7 @@ describe.each([
   // Frame 13 is a DNS answer whose name points at itself: tshark shows a placeholder name, we stop there as malformed.
   ['synthetic (guest frames, damage)', SYNTHETIC, [13]],
   ['linux guest (QEMU user networking, recorded by mirador run --pcap)', LINUX_GUEST, []],
+  ['tcp analysis (retransmissions, duplicate ACKs, window updates, keep-alives, lost segments)', TCP_ANALYSIS, []],
 ])('%s compared with tshark', (_name, file, known: number[]) => {
   it('has the same Protocol column, and the same Info column where neither resolves names', () => {
     const ours = dissectAll(file as string);

@@ -9,7 +9,7 @@ import { DissectionSession } from '../../../../main/services/dissect/dissection-
 import { dissectFrame } from '../../../../main/services/dissect/frame-dissector';
 import { PacketFilterError } from '../../../../main/services/packets/packet-filter-error';
 import { PacketTable } from '../../../../main/services/packets/packet-table';
-import { LINUX_GUEST, LOOPBACK, SYNTHETIC, tsharkCount, tsharkFields, tsharkFollow } from '../capture/tshark-runner';
+import { LINUX_GUEST, LOOPBACK, SYNTHETIC, TCP_ANALYSIS, tsharkCount, tsharkFields, tsharkFollow } from '../capture/tshark-runner';
 
 const work = mkdtempSync(path.join(os.tmpdir(), 'mirador-packet-table-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -33,6 +33,11 @@ describe.each([
   ['loopback', LOOPBACK, FILTERS],
   // Frame 13's DNS pointer loop: tshark shows a placeholder name where we stop as malformed (see dissect-vs-tshark).
   ['synthetic', SYNTHETIC, FILTERS.filter((filter) => filter !== '_ws.malformed')],
+  [
+    'tcp-analysis',
+    TCP_ANALYSIS,
+    ['tcp', 'tcp.analysis.flags', 'tcp.analysis.retransmission', 'tcp.analysis.spurious_retransmission', 'tcp.analysis.duplicate_ack', 'tcp.analysis.duplicate_ack_num == 2', 'tcp.analysis.window_update', 'tcp.analysis.zero_window', 'tcp.analysis.keep_alive || tcp.analysis.keep_alive_ack', 'tcp.analysis.lost_segment', 'tcp.analysis.ack_lost_segment', 'tcp.analysis.flags && !tcp.analysis.window_update'],
+  ],
   ['linux-guest', LINUX_GUEST, [...FILTERS, 'dhcp.option.dhcp == 5', 'icmp.resp_to', 'http.content_type == "text/plain"', 'dns.flags.rcode == 3', 'ip.src == 10.0.2.0/24 && !tcp', 'eth.dst == ff:ff:ff:ff:ff:ff', 'tcp.flags.fin == 1 || tcp.flags.reset == 1']],
 ])('PacketTable on %s compared with tshark', (_name, file, filters) => {
   it('gives every row with tshark’s number, relative time, addresses, protocol and length', () => {
