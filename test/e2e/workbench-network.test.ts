@@ -47,7 +47,7 @@ describe('workbench: the network helper', () => {
     await page.getByRole('combobox', { name: 'Target', exact: true }).selectOption('hvt');
     await page.getByRole('textbox', { name: 'Tap device', exact: true }).fill('tap100');
     await page.getByRole('checkbox', { name: 'Let the guest reach the internet (NAT)' }).uncheck();
-    await docScreenshot(page, 'network-helper');
+    await docScreenshot(page, 'network-helper', { closeWelcome: true });
   });
 
   it('logged no errors in the page', () => {
