@@ -1,4 +1,4 @@
-// QEMU's networking for a launch: no NIC, user-mode (with host port forwards) or a host tap, plus an optional live capture.
+// QEMU's networking for a launch: no NIC, user-mode (with host port forwards), a host tap or a host bridge, plus an optional live capture.
 import path from 'node:path';
 import type { CaptureSource, NetworkArguments } from '../../main/api/launch-protocol';
 import { qemuOptionValue } from './qemu-option-value';
@@ -26,6 +26,13 @@ function netdev(network: NetworkArguments): string {
     }
     return [`user,id=${NETDEV_ID}`, ...forwards.map((forward) => `hostfwd=${forward}`)].join(',');
   }
+  if (network.mode === 'bridge') {
+    const bridge = network.bridge;
+    if (bridge === undefined || bridge === '') throw new Error('network.mode is "bridge" but network.bridge names none: set it to a host bridge, e.g. "br0".');
+    if (!TAP_NAME.test(bridge)) throw new Error(`network.bridge "${bridge}" is not a network interface name (up to 15 letters, digits, "_", "-" or ".").`);
+    // qemu-bridge-helper makes a tap on the bridge; it must be allowed there (/etc/qemu/bridge.conf: `allow br0`).
+    return `bridge,id=${NETDEV_ID},br=${bridge}`;
+  }
   const tap = network.tap;
   if (tap === undefined || tap === '') {
     throw new Error('network.mode is "tap" but network.tap names no device: set it to a host tap device, e.g. "tap100" (create one with `sudo ip tuntap add tap100 mode tap user $USER`).');
@@ -39,8 +46,8 @@ export function qemuNetworkArgs(network: NetworkArguments | undefined, capture: 
     if (capture) throw new Error('"capture" needs a network interface to record: set network.mode to "user" or "tap".');
     return { args: [], capture: { kind: 'none' } };
   }
-  if (network.mode !== 'user' && network.mode !== 'tap') {
-    throw new Error(`network.mode "${String(network.mode)}" is not one of "user", "tap" or "none".`);
+  if (network.mode !== 'user' && network.mode !== 'tap' && network.mode !== 'bridge') {
+    throw new Error(`network.mode "${String(network.mode)}" is not one of "user", "tap", "bridge" or "none".`);
   }
   if (network.mac !== undefined && !MAC.test(network.mac)) {
     throw new Error(`network.mac "${network.mac}" is not a MAC address: write it as six hex pairs, e.g. "52:54:00:12:34:56".`);

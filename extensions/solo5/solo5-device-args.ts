@@ -17,6 +17,9 @@ function attachedNetwork(nets: Solo5Device[], launch: LaunchArguments): { device
   if (network.mode === 'user') {
     throw new Error('Solo5 tenders have no user-mode networking: attach a host tap device with "network": { "mode": "tap", "tap": "tap100" }.');
   }
+  if (network.mode === 'bridge') {
+    throw new Error(`Solo5 tenders attach a tap device, not a bridge: create a tap, add it to ${network.bridge ?? 'the bridge'} (sudo ip link set tap100 master ${network.bridge ?? 'br0'}) and set "network": { "mode": "tap", "tap": "tap100" }.`);
+  }
   if (!network.tap) throw new Error('network.mode is "tap" but network.tap names no device: set it to a host tap device, e.g. "tap100".');
   if (!TAP_NAME.test(network.tap)) throw new Error(`network.tap "${network.tap}" is not a network interface name (up to 15 letters, digits, "_", "-" or ".").`);
   if (network.mac !== undefined && !MAC.test(network.mac)) throw new Error(`network.mac "${network.mac}" is not a MAC address: write it as six hex pairs, e.g. "52:54:00:12:34:56".`);

@@ -18,15 +18,15 @@ export function xenDomainName(kernel: string): string {
   return name === '' ? 'unikernel' : name;
 }
 
-/** Xen guests join a host bridge; `network.tap` names it (default xenbr0) since the tender-side device is a bridge here. */
+/** Xen guests join a host bridge: `"mode": "bridge"` with `network.bridge` (default xenbr0); `network.tap` is read as the bridge too. */
 function vifs(launch: LaunchArguments): XlDomain['vifs'] {
   const network = launch.network;
   if (network?.mode === 'none') return [];
   if (network?.mode === 'user') {
-    throw new Error(`Xen has no user-mode networking: set "network": { "mode": "tap", "tap": "${DEFAULT_BRIDGE}" } to join a host bridge, or "mode": "none".`);
+    throw new Error(`Xen has no user-mode networking: set "network": { "mode": "bridge", "bridge": "${DEFAULT_BRIDGE}" } to join a host bridge, or "mode": "none".`);
   }
   if (network?.mac !== undefined && !MAC.test(network.mac)) throw new Error(`network.mac "${network.mac}" is not a MAC address: write it as six hex pairs, e.g. "00:16:3e:12:34:56".`);
-  return [{ bridge: network?.tap || DEFAULT_BRIDGE, ...(network?.mac ? { mac: network.mac } : {}) }];
+  return [{ bridge: network?.bridge || network?.tap || DEFAULT_BRIDGE, ...(network?.mac ? { mac: network.mac } : {}) }];
 }
 
 async function planXen(launch: LaunchArguments, host: TargetHost): Promise<LaunchPlan> {
@@ -54,7 +54,7 @@ async function planXen(launch: LaunchArguments, host: TargetHost): Promise<Launc
   if (launch.capture && bridge) {
     capture = { kind: 'tcpdump', interface: bridge };
     notes.push(`Capture records the bridge ${bridge}: it shows the traffic of every domain on it, not only this one.`);
-  } else if (launch.capture) notes.push('"capture" needs a network: set "network": { "mode": "tap", "tap": "xenbr0" } to join a bridge.');
+  } else if (launch.capture) notes.push('"capture" needs a network: set "network": { "mode": "bridge", "bridge": "xenbr0" } to join a bridge.');
   return {
     target: 'xen',
     command: xl,

@@ -3,9 +3,11 @@
 export type Accelerator = 'auto' | 'kvm' | 'tcg';
 
 export interface NetworkArguments {
-  mode: 'user' | 'tap' | 'none';
+  mode: 'user' | 'tap' | 'bridge' | 'none';
   /** Host tap device for `tap` mode, e.g. `tap100`. */
   tap?: string;
+  /** Host bridge for `bridge` mode: Xen's vif joins it (default `xenbr0`); QEMU attaches through qemu-bridge-helper. */
+  bridge?: string;
   /** QEMU user-mode port forwards, e.g. `tcp::8080-:80`. */
   hostfwd?: string[];
   /** Solo5 network device name (from the image's manifest; default `service`). */

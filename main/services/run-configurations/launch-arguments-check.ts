@@ -2,7 +2,7 @@
 import type { Accelerator, BlockArguments, LaunchArguments, NetworkArguments } from '../../api/launch-protocol';
 
 const ACCELERATORS: readonly Accelerator[] = ['auto', 'kvm', 'tcg'];
-const NETWORK_MODES: readonly NetworkArguments['mode'][] = ['user', 'tap', 'none'];
+const NETWORK_MODES: readonly NetworkArguments['mode'][] = ['user', 'tap', 'bridge', 'none'];
 /** QEMU's `hostfwd=[tcp|udp]:[hostaddr]:hostport-[guestaddr]:guestport`. */
 const HOSTFWD = /^(?:tcp|udp)?:(?:\d{1,3}(?:\.\d{1,3}){3})?:(\d{1,5})-(?:\d{1,3}(?:\.\d{1,3}){3})?:(\d{1,5})$/;
 /** Linux interface names: at most 15 bytes, no slash, no whitespace. */
@@ -111,12 +111,16 @@ function checkNetwork(raw: unknown, fail: (key: string, message: string) => void
     fail(key, message);
   };
   const mode = raw.mode as NetworkArguments['mode'];
-  if (!NETWORK_MODES.includes(mode)) report('mode', `must be one of "user", "tap", "none", not ${describe(raw.mode)}`);
+  if (!NETWORK_MODES.includes(mode)) report('mode', `must be one of "user", "tap", "bridge", "none", not ${describe(raw.mode)}`);
   const network: NetworkArguments = { mode };
   if (raw.tap !== undefined) {
     if (typeof raw.tap === 'string' && INTERFACE_NAME.test(raw.tap)) network.tap = raw.tap;
     else report('tap', 'must be a network interface name such as "tap100"');
   } else if (mode === 'tap') report('tap', 'is required when mode is "tap": name the host tap device, e.g. "tap100"');
+  if (raw.bridge !== undefined) {
+    if (typeof raw.bridge === 'string' && INTERFACE_NAME.test(raw.bridge)) network.bridge = raw.bridge;
+    else report('bridge', 'must be a host bridge name such as "xenbr0" or "br0"');
+  }
   if (raw.hostfwd !== undefined) {
     if (!Array.isArray(raw.hostfwd)) report('hostfwd', 'must be an array of forwards such as "tcp::8080-:80"');
     else {

@@ -86,6 +86,14 @@ describe('qemu target plan', () => {
     ]);
   });
 
+  it('bridge networking: QEMU attaches to the host bridge through qemu-bridge-helper, and the capture mirrors it', async () => {
+    const result = await plan({ network: { mode: 'bridge', bridge: 'br0' } });
+    expect(result.args).toEqual([...base(), '-netdev', 'bridge,id=n0,br=br0', '-device', 'virtio-net-pci,netdev=n0']);
+    await expect(plan({ network: { mode: 'bridge' } })).rejects.toThrow('network.mode is "bridge" but network.bridge names none: set it to a host bridge, e.g. "br0".');
+    const captured = await plan({ capture: true, network: { mode: 'bridge', bridge: 'br0' } });
+    expect(captured.capture.kind).toBe('qemu-mirror');
+  });
+
   it('tap networking: the named host tap, no scripts, and a note when CAP_NET_ADMIN is missing', async () => {
     const result = await plan({ network: { mode: 'tap', tap: 'tap100' } });
     expect(result.args).toEqual([...base(), '-netdev', 'tap,id=n0,ifname=tap100,script=no,downscript=no', '-device', 'virtio-net-pci,netdev=n0']);

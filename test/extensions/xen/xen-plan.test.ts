@@ -47,6 +47,12 @@ describe('xen target plan', () => {
     });
   });
 
+  it('joins the bridge "mode": "bridge" names (xenbr0 when it names none)', async () => {
+    expect((await plan({ network: { mode: 'bridge', bridge: 'br7' } })).files![0]!.content).toContain("\nvif = [ 'bridge=br7' ]\n");
+    expect((await plan({ network: { mode: 'bridge' } })).files![0]!.content).toContain("\nvif = [ 'bridge=xenbr0' ]\n");
+    expect((await plan({ capture: true, network: { mode: 'bridge', bridge: 'br7' } })).capture).toEqual({ kind: 'tcpdump', interface: 'br7' });
+  });
+
   it('takes memory, a MAC and another bridge, and drops the vif with "network": none', async () => {
     const bridged = (await plan({ memory: 512, network: { mode: 'tap', tap: 'br0', mac: '00:16:3e:01:02:03' } })).files![0]!.content;
     expect(bridged).toContain('\nmemory = 512\n');
@@ -62,7 +68,7 @@ describe('xen target plan', () => {
     expect((await plan({ capture: true })).capture).toEqual({ kind: 'tcpdump', interface: 'xenbr0' });
     const none = await plan({ capture: true, network: { mode: 'none' } });
     expect(none.capture).toEqual({ kind: 'none' });
-    expect(none.notes).toContain('"capture" needs a network: set "network": { "mode": "tap", "tap": "xenbr0" } to join a bridge.');
+    expect(none.notes).toContain('"capture" needs a network: set "network": { "mode": "bridge", "bridge": "xenbr0" } to join a bridge.');
   });
 
   it('names disks like Linux does: xvda ... xvdz, xvdaa', () => {
@@ -70,7 +76,7 @@ describe('xen target plan', () => {
   });
 
   it.each<[Partial<LaunchArguments>, string]>([
-    [{ network: { mode: 'user' } }, 'Xen has no user-mode networking: set "network": { "mode": "tap", "tap": "xenbr0" } to join a host bridge, or "mode": "none".'],
+    [{ network: { mode: 'user' } }, 'Xen has no user-mode networking: set "network": { "mode": "bridge", "bridge": "xenbr0" } to join a host bridge, or "mode": "none".'],
     [{ args: ["--name='x'"] }, 'The Xen command line "--name=\'x\'" contains a quote, backslash or line break, which an xl config cannot hold: remove it.'],
     [{ kernel: undefined }, '"kernel" is not set: point it at the unikernel image, e.g. "dist/hello.xen".'],
   ])('refuses %j', async (fields, message) => {

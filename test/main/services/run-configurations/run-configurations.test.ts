@@ -89,6 +89,8 @@ describe('loadRunConfigurations', () => {
       '.mirador/launch.json': JSON.stringify({
         configurations: [
           { name: 'good', target: 'qemu', kernel: 'k.elf', colour: 'blue' },
+          { name: 'bridged', target: 'xen', kernel: 'k.xen', network: { mode: 'bridge', bridge: 'xenbr1' } },
+          { name: 'bad bridge', target: 'xen', network: { mode: 'bridge', bridge: 'not a bridge name' } },
           { name: 'zero memory', target: 'qemu', memory: 0 },
           { name: 'half memory', target: 'qemu', memory: 1.5 },
           { name: 'fast', target: 'qemu', accel: 'fast' },
@@ -104,22 +106,26 @@ describe('loadRunConfigurations', () => {
       }),
     });
     const { configurations, problems } = await loadRunConfigurations(ws.dir);
-    expect(configurations).toEqual([{ name: 'good', type: 'mirador', request: 'launch', target: 'qemu', kernel: 'k.elf' }]);
+    expect(configurations).toEqual([
+      { name: 'good', type: 'mirador', request: 'launch', target: 'qemu', kernel: 'k.elf' },
+      { name: 'bridged', type: 'mirador', request: 'launch', target: 'xen', kernel: 'k.xen', network: { mode: 'bridge', bridge: 'xenbr1' } },
+    ]);
     expect(problems).toEqual([
       '.mirador/launch.json: configurations[0].colour is not a Mirador launch field and is ignored',
-      '.mirador/launch.json: configurations[1].memory must be a positive whole number of MiB',
-      '.mirador/launch.json: configurations[2].memory must be a positive whole number of MiB',
-      '.mirador/launch.json: configurations[3].accel must be one of "auto", "kvm", "tcg", not string "fast"',
-      '.mirador/launch.json: configurations[4].target is missing: name a target such as "qemu", "hvt" or "unix"',
-      '.mirador/launch.json: configurations[5].network.tap is required when mode is "tap": name the host tap device, e.g. "tap100"',
-      '.mirador/launch.json: configurations[6].network.hostfwd[0] must look like "tcp::8080-:80" ([tcp|udp]:[hostaddr]:hostport-[guestaddr]:guestport), not string "8080:80"',
-      '.mirador/launch.json: configurations[6].network.hostfwd[1] must look like "tcp::8080-:80" ([tcp|udp]:[hostaddr]:hostport-[guestaddr]:guestport), not string "tcp::99999-:80"',
-      '.mirador/launch.json: configurations[7].network.hostfwd only works with mode "user" (QEMU user networking)',
-      '.mirador/launch.json: configurations[8].block[0].path must name the disk image file',
-      '.mirador/launch.json: configurations[9].request must be "launch" (Mirador has no "attach"), not string "attach"',
-      '.mirador/launch.json: configurations[9].args must be an array of strings',
-      '.mirador/launch.json: configurations[10] must be an object, not string "not an object"',
-      '.mirador/launch.json: configurations[11].kernel uses ${command:pickFile}, which Mirador cannot expand; write the path out (workspace-relative is fine)',
+      '.mirador/launch.json: configurations[2].network.bridge must be a host bridge name such as "xenbr0" or "br0"',
+      '.mirador/launch.json: configurations[3].memory must be a positive whole number of MiB',
+      '.mirador/launch.json: configurations[4].memory must be a positive whole number of MiB',
+      '.mirador/launch.json: configurations[5].accel must be one of "auto", "kvm", "tcg", not string "fast"',
+      '.mirador/launch.json: configurations[6].target is missing: name a target such as "qemu", "hvt" or "unix"',
+      '.mirador/launch.json: configurations[7].network.tap is required when mode is "tap": name the host tap device, e.g. "tap100"',
+      '.mirador/launch.json: configurations[8].network.hostfwd[0] must look like "tcp::8080-:80" ([tcp|udp]:[hostaddr]:hostport-[guestaddr]:guestport), not string "8080:80"',
+      '.mirador/launch.json: configurations[8].network.hostfwd[1] must look like "tcp::8080-:80" ([tcp|udp]:[hostaddr]:hostport-[guestaddr]:guestport), not string "tcp::99999-:80"',
+      '.mirador/launch.json: configurations[9].network.hostfwd only works with mode "user" (QEMU user networking)',
+      '.mirador/launch.json: configurations[10].block[0].path must name the disk image file',
+      '.mirador/launch.json: configurations[11].request must be "launch" (Mirador has no "attach"), not string "attach"',
+      '.mirador/launch.json: configurations[11].args must be an array of strings',
+      '.mirador/launch.json: configurations[12] must be an object, not string "not an object"',
+      '.mirador/launch.json: configurations[13].kernel uses ${command:pickFile}, which Mirador cannot expand; write the path out (workspace-relative is fine)',
     ]);
   });
 
