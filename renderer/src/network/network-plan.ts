@@ -142,7 +142,7 @@ export function networkSetupPlan(choices: NetworkChoices): NetworkStep[] {
   }
   steps.push({
     title: 'Boot the unikernel on it',
-    why: `The guest takes ${choices.guestAddress} and sends everything else to the host's end, ${choices.hostAddress}. In a run configuration: "network": { "mode": "tap", "tap": "${choices.device}" } and these "args".`,
+    why: `The guest takes ${choices.guestAddress} and sends everything else to the host's end, ${choices.hostAddress}. In a run configuration: ${choices.target === 'xen' ? `"network": { "mode": "bridge", "bridge": "${choices.device}" }` : `"network": { "mode": "tap", "tap": "${choices.device}" }`} and these "args".`,
     commands: [guestArguments(choices).join(' '), launchLine(choices)],
   });
   steps.push({
