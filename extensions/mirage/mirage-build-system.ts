@@ -62,6 +62,7 @@ export const mirageBuildSystem: BuildSystemProvider = {
     // `make depends` needs the Makefile that configuring writes, for this target's packages.
     return {
       buildSystem: 'mirage',
+      purpose: 'dependencies',
       steps: [
         { label: `mirage configure -t ${target}`, command: 'mirage', args: ['configure', '-t', target], cwd: folder },
         { label: 'make depends', command: 'make', args: ['depends'], cwd: folder },

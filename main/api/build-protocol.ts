@@ -17,6 +17,8 @@ export interface BuildPlan {
   problemMatchers: ProblemMatcherName[];
   /** Where the image is expected once the steps succeed (absolute), when the build system knows. */
   expectedImage?: string;
+  /** What the steps do, for the summary line ("mirage dependencies installed"); default "build". */
+  purpose?: 'build' | 'dependencies';
 }
 
 export interface BuildOptions {

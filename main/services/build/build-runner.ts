@@ -84,7 +84,8 @@ export class BuildRun {
       }
     }
     if (this.cancelled) return this.finish('cancelled', 'cancelled');
-    return this.finish('succeeded', `${this.plan.buildSystem} build succeeded (${total} ${total === 1 ? 'step' : 'steps'})`);
+    const what = this.plan.purpose === 'dependencies' ? 'dependencies installed' : 'build succeeded';
+    return this.finish('succeeded', `${this.plan.buildSystem} ${what} (${total} ${total === 1 ? 'step' : 'steps'})`);
   }
 
   private finish(outcome: BuildResult['outcome'], message: string, failedStep?: BuildResult['failedStep']): BuildResult {

@@ -56,7 +56,7 @@ describe('make depends through the build session', () => {
       const started = await session.start(project, 'hvt', 'depends');
       expect(started.steps).toEqual(['mirage configure -t hvt', 'make depends']);
       const end = await finished;
-      expect(end).toMatchObject({ outcome: 'succeeded', target: 'hvt', task: 'depends' });
+      expect(end).toMatchObject({ outcome: 'succeeded', target: 'hvt', task: 'depends', message: 'mirage dependencies installed (2 steps)' });
       expect(end.image).toBeUndefined();
       expect(events['build/progress']!.map((progress) => progress.message)).toEqual(['step 1 of 2: mirage configure -t hvt', 'step 2 of 2: make depends']);
       expect(events['build/output']!.map((output) => output.text).join('')).toContain('fetching the packages of hvt');
