@@ -67,7 +67,7 @@ describe('workbench: the Packets panel', () => {
   it('opens a .pcap from the Explorer in the Packets panel (not the editor), coloured like Wireshark', async () => {
     await page.getByRole('treeitem', { name: 'synthetic.pcap' }).click();
     await poll(() => page.getByRole('tab', { name: 'Packets' }).getAttribute('aria-selected')).toBe('true');
-    await poll(counts, { timeout: 10_000 }).toBe('Displayed: 16 of 16');
+    await poll(counts, { timeout: 10_000 }).toBe('Displayed: 18 of 18');
     await expect(page.getByRole('tab', { name: /^synthetic\.pcap/ }).count()).resolves.toBe(0);
     const first = rows.first();
     await expect(first.getByRole('gridcell').nth(0).textContent()).resolves.toBe('1');
@@ -76,7 +76,7 @@ describe('workbench: the Packets panel', () => {
     await expect(first.evaluate((row) => getComputedStyle(row).backgroundColor)).resolves.toBe('rgb(71, 64, 43)');
     const icmpRow = rows.filter({ has: page.getByRole('gridcell', { name: 'ICMP', exact: true }) }).first();
     await expect(icmpRow.evaluate((row) => getComputedStyle(row).backgroundColor)).resolves.toBe('rgb(70, 42, 75)');
-    await expect(grid.getAttribute('aria-rowcount')).resolves.toBe('17');
+    await expect(grid.getAttribute('aria-rowcount')).resolves.toBe('19');
     await screenshot(page, 'packets-synthetic-dark');
   });
 
@@ -86,9 +86,9 @@ describe('workbench: the Packets panel', () => {
     await filterBox().fill('icmp');
     await poll(() => page.locator('.display-filter').getAttribute('data-state')).toBe('valid');
     // Typing only checks; the list changes when Enter applies.
-    await expect(counts()).resolves.toBe('Displayed: 16 of 16');
+    await expect(counts()).resolves.toBe('Displayed: 18 of 18');
     await filterBox().press('Enter');
-    await poll(counts).toBe(`Displayed: ${expected} of 16`);
+    await poll(counts).toBe(`Displayed: ${expected} of 18`);
     await poll(() => rows.count()).toBe(expected);
     await poll(() => rows.locator('.col-protocol').allTextContents()).toEqual(Array(expected).fill('ICMP'));
 
@@ -102,7 +102,7 @@ describe('workbench: the Packets panel', () => {
     // Enter on an invalid filter leaves the list as it was.
     await filterBox().press('Enter');
     await poll(() => message.textContent()).toMatch(/^Column 9: /);
-    await expect(counts()).resolves.toBe(`Displayed: ${expected} of 16`);
+    await expect(counts()).resolves.toBe(`Displayed: ${expected} of 18`);
     await filterBox().fill('icmp');
     await poll(() => page.locator('.display-filter').getAttribute('data-state')).toBe('valid');
   });

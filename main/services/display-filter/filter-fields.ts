@@ -38,6 +38,7 @@ const FIELDS: Record<string, FieldKind> = {
   'icmp.code': 'uint',
   'icmp.ident': 'uint',
   'icmp.seq': 'uint',
+  'icmpv6.resp_to': 'uint',
   'icmp.resp_to': 'uint',
   'icmpv6.type': 'uint',
   'icmpv6.code': 'uint',

@@ -28,6 +28,12 @@ export function icmpEchoKey(requester: string, responder: string, id: number, se
   return `${requester}|${responder}|${id}|${sequence}|${requestChecksum}`;
 }
 
+/** ICMPv6's echo key: the type goes from 128 to 129, so a reply's checksum is the request's minus 0x0100. */
+export function icmpv6EchoKey(requester: string, responder: string, id: number, sequence: number, checksum: number, isReply: boolean): string {
+  const requestChecksum = isReply ? onesComplementAdd(checksum, 0x0100) : checksum;
+  return `${requester}|${responder}|${id}|${sequence}|${requestChecksum}|6`;
+}
+
 function onesComplementAdd(a: number, b: number): number {
   const sum = a + b;
   return (sum & 0xffff) + (sum >>> 16);

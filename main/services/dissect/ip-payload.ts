@@ -15,7 +15,7 @@ export function dissectIpPayload(d: Dissection, protocol: number, offset: number
     case 17:
       return dissectUdp(d, offset, end);
     case 58:
-      return dissectIcmpv6(d, offset, end);
+      return dissectIcmpv6(d, offset, end, source, destination);
     default:
       d.columns(d.protocol, `${ipProtocolName(protocol)} (${protocol})`);
       return dissectData(d, offset, end);

@@ -32,6 +32,8 @@ export function dissectIpv6(d: Dissection, offset: number, end: number): void {
   d.field('ipv6.addr', destination);
   d.field('ipv6.nxt', next);
   d.field('ipv6.hlim', hopLimit);
+  // ICMPv6 echo's Info line repeats the outer hop limit, as ICMP's repeats the TTL.
+  if (d.quoteDepth === 0) d.ipTtl = hopLimit;
   if (tree) d.item(tree, `Payload Length: ${payloadLength}`, offset + 4, 2);
   if (tree) d.item(tree, `Next Header: ${ipProtocolName(next)} (${next})`, offset + 6, 1);
   if (tree) d.item(tree, `Hop Limit: ${hopLimit}`, offset + 7, 1);
