@@ -16,7 +16,9 @@ export function dissectDhcp(d: Dissection, offset: number, end: number): void {
   }
   const op = bytes[offset]!;
   const transaction = bytes.readUInt32BE(offset + 4);
+  // The tree shows all eight digits; the Info column, like tshark's, at least four (`0xa03476b`).
   const transactionText = `0x${transaction.toString(16).padStart(8, '0')}`;
+  const transactionInfo = `0x${transaction.toString(16).padStart(4, '0')}`;
   const clientMac = bytes[offset + 1] === 1 && bytes[offset + 2] === 6 ? formatMac(bytes, offset + 28) : undefined;
   d.field('dhcp.type', op);
   d.field('dhcp.id', transaction);
@@ -29,7 +31,7 @@ export function dissectDhcp(d: Dissection, offset: number, end: number): void {
     if (at === 16) d.field('dhcp.ip.your', address);
   }
   if (clientMac && tree) d.item(tree, `Client MAC address: ${clientMac}`, offset + 28, 6);
-  d.columns('DHCP', `${op === 1 ? 'Boot Request' : 'Boot Reply'} - Transaction ID ${transactionText}`);
+  d.columns('DHCP', `${op === 1 ? 'Boot Request' : 'Boot Reply'} - Transaction ID ${transactionInfo}`);
   if (bytes.readUInt32BE(offset + 236) !== MAGIC_COOKIE) {
     // Plain BOOTP: Wireshark still calls it DHCP.
     return;
@@ -55,7 +57,7 @@ export function dissectDhcp(d: Dissection, offset: number, end: number): void {
     if (code === 53 && length >= 1) {
       const type = bytes[value]!;
       d.field('dhcp.option.dhcp', type);
-      d.columns('DHCP', `DHCP ${(MESSAGE_TYPES[type] ?? `Unknown (${type})`).padEnd(8)} - Transaction ID ${transactionText}`);
+      d.columns('DHCP', `DHCP ${(MESSAGE_TYPES[type] ?? `Unknown (${type})`).padEnd(8)} - Transaction ID ${transactionInfo}`);
     }
     if (code === 12) d.field('dhcp.option.hostname', bytes.toString('latin1', value, value + length));
     if (code === 50 && length === 4) d.field('dhcp.option.requested_ip_address', formatIpv4(bytes, value));

@@ -75,7 +75,7 @@ const u32 = (value: number) => value >>> 0;
 
 /** State lives in one typed array, indexed by stream: a capture of many connections stays compact and allocation-free. */
 export class TcpSequenceAnalysis implements TcpAnalysisLookup {
-  private w = new Float64Array(64 * STREAM_WORDS);
+  private w = withUnknownWindows(new Float64Array(64 * STREAM_WORDS), 0);
 
   analyze(s: TcpSegmentFacts): TcpAnalysisNote | undefined {
     this.reserve(s.stream);
@@ -162,7 +162,9 @@ export class TcpSequenceAnalysis implements TcpAnalysisLookup {
     const revLastAck = w[rev + LAST_ACK]!;
     if (notAdvanced && w[rev + DUP_ACK_NUMBER]! >= 2 && revLastAck === seq && s.timeMicros - w[rev + LAST_ACK_TIME]! < 20_000) return TCP_A_FAST_RETRANSMISSION;
     const outOfOrderWindow = firstRtt > 0 ? firstRtt : 3_000;
-    if (notAdvanced && s.timeMicros - w[fwd + NEXT_SEQ_TIME]! < outOfOrderWindow && nextSeq !== u32(seq + seglen)) return TCP_A_OUT_OF_ORDER;
+    // A SYN or FIN counts as one byte here (tshark 4.0.17 does so): a FIN sent again soon is a retransmission.
+  const extra = (s.flags & (SYN | FIN)) !== 0 ? 1 : 0;
+  if (notAdvanced && s.timeMicros - w[fwd + NEXT_SEQ_TIME]! < outOfOrderWindow && nextSeq !== u32(seq + seglen + extra)) return TCP_A_OUT_OF_ORDER;
     if (seglen > 0 && revLastAck !== 0 && le(u32(seq + seglen), revLastAck)) return TCP_A_SPURIOUS_RETRANSMISSION;
     return notAdvanced ? TCP_A_RETRANSMISSION : 0;
   }
@@ -172,7 +174,7 @@ export class TcpSequenceAnalysis implements TcpAnalysisLookup {
     if (needed <= this.w.length) return;
     const grown = new Float64Array(Math.max(needed, this.w.length * 2));
     grown.set(this.w);
-    this.w = grown;
+    this.w = withUnknownWindows(grown, this.w.length / STREAM_WORDS);
   }
 
   /** The handshake's round trip (Wireshark: the latest SYN without ACK to the first plain ACK), which sets the out-of-order window. */
@@ -182,6 +184,15 @@ export class TcpSequenceAnalysis implements TcpAnalysisLookup {
     else if ((s.flags & (SYN | ACK)) === ACK && w[base + FIRST_RTT] === 0 && w[base + LAST_SYN_TIME] !== 0) w[base + FIRST_RTT] = Math.max(1, s.timeMicros - w[base + LAST_SYN_TIME]!);
     return w[base + FIRST_RTT]!;
   }
+}
+
+/** A flow's window starts unknown (Wireshark: G_MAXUINT32), so neither 0 nor any real window matches it. */
+function withUnknownWindows(words: Float64Array, firstStream: number): Float64Array {
+  for (let stream = firstStream; stream < words.length / STREAM_WORDS; stream++) {
+    words[stream * STREAM_WORDS + WINDOW] = 0xffffffff;
+    words[stream * STREAM_WORDS + FLOW_WORDS + WINDOW] = 0xffffffff;
+  }
+  return words;
 }
 
 /** tshark's Info prefix for the notes: each printer prepends, so the last printed comes first. */

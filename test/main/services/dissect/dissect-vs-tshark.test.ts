@@ -1,9 +1,10 @@
 // Dissection compared frame by frame with tshark on real loopback traffic and hand-built guest frames; fuzzed input never throws.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readCaptureFile } from '../../../../main/services/capture/capture-file-reader';
+import { encodePcap } from '../../../../main/services/capture/pcap-writer';
 import type { CaptureFrame } from '../../../../main/services/capture/capture-frame';
 import { DissectionSession } from '../../../../main/services/dissect/dissection-session';
 import { dissectFrame } from '../../../../main/services/dissect/frame-dissector';
@@ -108,5 +109,20 @@ describe('dissection details', () => {
     const ours = dissectAll(midstream, { fields: new Set(['tcp.seq', 'tcp.ack']) });
     const reference = tsharkFields(midstream, ['tcp.seq', 'tcp.ack']);
     expect(ours.map((d) => [asTshark(d, 'tcp.seq'), asTshark(d, 'tcp.ack')])).toEqual(reference);
+  });
+
+  it('writes a DHCP transaction id in Info as tshark does: at least four hex digits, not eight', () => {
+    const work = mkdtempSync(path.join(os.tmpdir(), 'mirador-dissect-'));
+    const discover = framesOf(SYNTHETIC).find((frame) => frame.data.length > 282 && frame.data.readUInt16BE(36) === 67)!;
+    const frames = [0x0a03476b, 0x1234, 0x3903f326].map((xid) => {
+      const data = Buffer.from(discover.data);
+      // Ethernet 14 + IPv4 20 + UDP 8 bytes, then op, htype, hlen, hops: the transaction id.
+      data.writeUInt32BE(xid, 46);
+      return { ...discover, data, originalLength: data.length };
+    });
+    const file = path.join(work, 'xids.pcap');
+    writeFileSync(file, encodePcap(1, frames));
+    const session = new DissectionSession();
+    expect(framesOf(file).map((frame, index) => dissectFrame(session, frame, index + 1).info)).toEqual(tsharkFields(file, ['_ws.col.Info']).map(([info]) => info));
   });
 });
