@@ -17,7 +17,7 @@ export interface PacketRow {
   length: number;
   info: string;
   /**
-   * Colouring rule name, first match wins: `malformed`, `tcp-rst`, `icmp-error`, `tcp-syn` (SYN or FIN), `arp`, `icmp`,
+   * Colouring rule name, first match wins: `malformed`, `tcp-bad` (Wireshark's "Bad TCP"), `tcp-rst`, `icmp-error`, `tcp-syn` (SYN or FIN), `arp`, `icmp`,
    * `dns`, `dhcp`, `http`, `tls`, `tcp`, `udp`, `other`.
    */
   colour: string;

@@ -2,13 +2,23 @@
 import type { Dissection } from '../dissect/dissection';
 
 /** Fields the rules read; a row's dissection must record them. */
-export const COLOUR_FIELDS: ReadonlySet<string> = new Set(['tcp.flags.syn', 'tcp.flags.fin', 'tcp.flags.reset', 'icmp.type', 'icmpv6.type']);
+export const COLOUR_FIELDS: ReadonlySet<string> = new Set([
+  'tcp.flags.syn',
+  'tcp.flags.fin',
+  'tcp.flags.reset',
+  'icmp.type',
+  'icmpv6.type',
+  'tcp.analysis.flags',
+  'tcp.analysis.window_update',
+  'tcp.analysis.keep_alive',
+  'tcp.analysis.keep_alive_ack',
+]);
 
 const ICMP_ERRORS = new Set([3, 4, 5, 11, 12]);
 const ICMPV6_ERRORS = new Set([1, 2, 3, 4]);
 
 /**
- * One of: `malformed`, `tcp-rst`, `icmp-error`, `tcp-syn` (SYN or FIN, as Wireshark's "TCP SYN/FIN"), `arp`, `icmp`, `dns`,
+ * One of: `malformed`, `tcp-bad` (Wireshark's "Bad TCP": retransmissions, duplicate ACKs, lost segments...), `tcp-rst`, `icmp-error`, `tcp-syn` (SYN or FIN, as Wireshark's "TCP SYN/FIN"), `arp`, `icmp`, `dns`,
  * `dhcp`, `http`, `tls`, `tcp`, `udp`, `other`.
  */
 export function colourOf(d: Dissection): string {
@@ -16,6 +26,8 @@ export function colourOf(d: Dissection): string {
   const first = (name: string) => d.fields?.get(name)?.[0];
   if (d.malformed) return 'malformed';
   if (has('tcp')) {
+    const routine = first('tcp.analysis.window_update') === 1 || first('tcp.analysis.keep_alive') === 1 || first('tcp.analysis.keep_alive_ack') === 1;
+    if (first('tcp.analysis.flags') === 1 && !routine) return 'tcp-bad';
     if (first('tcp.flags.reset') === 1) return 'tcp-rst';
   }
   if (has('icmp') && ICMP_ERRORS.has(Number(first('icmp.type')))) return 'icmp-error';

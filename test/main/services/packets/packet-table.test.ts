@@ -51,7 +51,7 @@ describe.each([
       expect({ number: row.number, time: row.time.toFixed(6), protocol: row.protocol, length: row.length }).toEqual({ number: Number(number), time: Number(time).toFixed(6), protocol, length: Number(length) });
       // tshark's address columns fall back to MAC addresses (and OUI names) where there is no IP: compare IP rows.
       if (!/^([0-9a-f]{2}:){5}[0-9a-f]{2}$|_/.test(source!)) expect([row.source, row.destination]).toEqual([source, destination]);
-      expect(row.colour).toMatch(/^(malformed|tcp-rst|icmp-error|tcp-syn|arp|icmp|dns|dhcp|http|tls|tcp|udp|other)$/);
+      expect(row.colour).toMatch(/^(malformed|tcp-bad|tcp-rst|icmp-error|tcp-syn|arp|icmp|dns|dhcp|http|tls|tcp|udp|other)$/);
     });
   });
 
@@ -76,13 +76,18 @@ describe.each([
 });
 
 describe('PacketTable', () => {
-  it('colours rows by rule: SYN/FIN, DNS, HTTP, TLS, ICMP errors, plain TCP, malformed', () => {
+  it('colours rows by rule: bad TCP, SYN/FIN, DNS, HTTP, TLS, ICMP errors, plain TCP, malformed', () => {
     const colours = tableOf(LOOPBACK).rows(0, 31).map((row) => row.colour);
     expect(colours.slice(0, 11)).toEqual(['dns', 'dns', 'dns', 'dns', 'dns', 'icmp-error', 'udp', 'icmp-error', 'tcp-syn', 'tcp-syn', 'tcp']);
     expect([colours[11], colours[15], colours[21], colours[23]]).toEqual(['http', 'tcp-syn', 'tls', 'tls']);
     const synthetic = tableOf(SYNTHETIC).rows(0, 16);
     expect(synthetic.filter((row) => row.colour === 'malformed').map((row) => row.number)).toEqual([13, 15]);
     expect(synthetic.filter((row) => row.protocol === 'ARP').every((row) => row.colour === 'arp')).toBe(true);
+    // Wireshark's "Bad TCP": analysis notes other than window updates and keep-alives; the tshark filter of that rule.
+    const analysed = tableOf(TCP_ANALYSIS).rows(0, 100);
+    const bad = analysed.filter((row) => row.colour === 'tcp-bad').length;
+    expect(bad).toBe(tsharkCount(TCP_ANALYSIS, 'tcp.analysis.flags && !tcp.analysis.window_update && !tcp.analysis.keep_alive && !tcp.analysis.keep_alive_ack'));
+    expect(bad).toBeGreaterThan(5);
   });
 
   it('rejects a filter that does not compile with the 1-based column of the mistake, keeping the previous one', async () => {
