@@ -2,14 +2,23 @@
 
 /** 256 KiB: a few dozen syscalls for a big capture's lines, little memory. */
 const BUFFER_SIZE = 256 * 1024;
+/** Up to this many characters, text is copied in JavaScript; longer text costs one native call, worth it by then. */
+const SHORT_TEXT = 24;
 
 export class ByteLineWriter {
   private buffer = Buffer.allocUnsafeSlow(BUFFER_SIZE);
   private used = 0;
+  /** Where the line being built started: a full buffer is handed on up to there, so no line is torn between two. */
+  private lineStart = 0;
 
-  /** `write` receives each filled buffer; it may keep it (a pipe's queued write does): a fresh one replaces it. */
-  constructor(private readonly write: (bytes: Buffer) => void) {}
+  /**
+   * `write` receives each filled buffer and says whether it is done with it: true, the buffer is filled again; false (a
+   * pipe's queued write keeps it), a fresh one replaces it. Reusing matters: buffers that live through a few collections
+   * end in the old space, where each stays until a full collection.
+   */
+  constructor(private readonly write: (bytes: Buffer) => boolean) {}
 
+  /** A whole line at once (any length). */
   line(text: string): void {
     // UTF-8 takes at most 3 bytes per UTF-16 unit, plus the newline.
     const worst = text.length * 3 + 1;
@@ -20,12 +29,117 @@ export class ByteLineWriter {
     }
     this.used += this.buffer.write(text, this.used, 'utf8');
     this.buffer[this.used++] = 10;
+    this.lineStart = this.used;
+  }
+
+  // A line can also be built piece by piece, with no string made for it; pieces must be short (< 8 KiB).
+
+  /**
+   * Appends text. Short pieces are copied here while they are ASCII (quicker than a native call per piece); long ones,
+   * and anything past the first non-ASCII character, go through Buffer's UTF-8 writer.
+   */
+  text(text: string): void {
+    const length = text.length;
+    this.reserve(length * 3);
+    const buffer = this.buffer;
+    let used = this.used;
+    if (length > SHORT_TEXT) {
+      this.used = used + buffer.write(text, used, 'utf8');
+      return;
+    }
+    for (let index = 0; index < length; index++) {
+      const code = text.charCodeAt(index);
+      if (code >= 0x80) {
+        this.used = used + buffer.write(text.substring(index), used, 'utf8');
+        return;
+      }
+      buffer[used++] = code;
+    }
+    this.used = used;
+  }
+
+  /** Text right-aligned in `width` characters (as String.padStart). */
+  textPadStart(text: string, width: number): void {
+    this.spaces(width - text.length);
+    this.text(text);
+  }
+
+  /** Text left-aligned in `width` characters (as String.padEnd). */
+  textPadEnd(text: string, width: number): void {
+    this.text(text);
+    this.spaces(width - text.length);
+  }
+
+  spaces(count: number): void {
+    if (count <= 0) return;
+    this.reserve(count);
+    const buffer = this.buffer;
+    let used = this.used;
+    for (let index = 0; index < count; index++) buffer[used++] = 32;
+    this.used = used;
+  }
+
+  /** A non-negative integer in decimal, right-aligned in `width` characters. */
+  integer(value: number, width = 0): void {
+    const digits = decimalDigits(value);
+    this.spaces(width - digits);
+    this.digits(value, digits);
+  }
+
+  /** The low `count` decimal digits of a non-negative integer, with leading zeros. */
+  digits(value: number, count: number): void {
+    this.reserve(count);
+    const buffer = this.buffer;
+    let at = this.used + count;
+    let rest = value;
+    for (let index = 0; index < count; index++) {
+      buffer[--at] = 48 + (rest % 10);
+      rest = Math.floor(rest / 10);
+    }
+    this.used += count;
+  }
+
+  bytes(bytes: Uint8Array): void {
+    this.reserve(bytes.length);
+    this.buffer.set(bytes, this.used);
+    this.used += bytes.length;
+  }
+
+  endLine(): void {
+    this.reserve(1);
+    this.buffer[this.used++] = 10;
+    this.lineStart = this.used;
   }
 
   flush(): void {
-    if (this.used === 0) return;
-    this.write(this.buffer.subarray(0, this.used));
-    this.buffer = Buffer.allocUnsafeSlow(BUFFER_SIZE);
-    this.used = 0;
+    this.handOn(this.used);
   }
+
+  /** Hands on the whole lines and carries the line being built over to the start of the next buffer. */
+  private reserve(count: number): void {
+    if (this.used + count <= BUFFER_SIZE) return;
+    // A line piece that cannot fit even in an empty buffer: hand on what there is (only a line over 256 KiB tears).
+    if (this.lineStart === 0) return this.handOn(this.used);
+    this.handOn(this.lineStart);
+  }
+
+  private handOn(end: number): void {
+    if (end === 0) return;
+    const old = this.buffer;
+    if (!this.write(old.subarray(0, end))) this.buffer = Buffer.allocUnsafeSlow(BUFFER_SIZE);
+    const partial = this.used - end;
+    if (partial > 0) {
+      if (this.buffer === old) old.copyWithin(0, end, this.used);
+      else old.copy(this.buffer, 0, end, this.used);
+    }
+    this.used = partial;
+    this.lineStart = 0;
+  }
+}
+
+/** How many decimal digits a non-negative integer has. */
+export function decimalDigits(value: number): number {
+  let digits = 1;
+  for (let rest = value; rest >= 10; rest = Math.floor(rest / 10)) digits++;
+  return digits;
 }

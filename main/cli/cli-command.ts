@@ -7,8 +7,11 @@ export interface CliContext {
   env: NodeJS.ProcessEnv;
   /** stdout is for results other tools read (e.g. the URL line of `mirador web`); write nothing else there. */
   stdout(line: string): void;
-  /** Raw bytes for stdout, for commands that print a lot (it may keep the buffer); absent, stdout() is used. */
-  stdoutBytes?(bytes: Buffer): void;
+  /**
+   * Raw bytes for stdout, for commands that print a lot; absent, stdout() is used. Returns true when the bytes are
+   * already out (a file, a terminal) so the caller may fill the buffer again; false when a pipe queued (kept) it.
+   */
+  stdoutBytes?(bytes: Buffer): boolean;
   /** Everything for people: progress, warnings, errors. */
   stderr(line: string): void;
 }

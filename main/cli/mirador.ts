@@ -9,7 +9,10 @@ async function main(): Promise<number> {
     version: readAppVersion(appRoot),
     env: process.env,
     stdout: (line) => process.stdout.write(`${line}\n`),
-    stdoutBytes: (bytes) => process.stdout.write(bytes),
+    stdoutBytes: (bytes) => {
+      process.stdout.write(bytes);
+      return process.stdout.writableLength === 0;
+    },
     stderr: (line) => process.stderr.write(`${line}\n`),
   });
 }

@@ -6,7 +6,7 @@ import { compileDisplayFilter, type DisplayFilter } from '../../services/display
 import type { CliCommand } from '../cli-command';
 import { CliError, UsageError } from '../cli-error';
 import { parseCommandOptions } from '../parse-command-options';
-import { summaryLine } from '../dissect-summary-line';
+import { writeSummaryLine } from '../dissect-summary-line';
 import { ByteLineWriter } from '../byte-line-writer';
 
 export const dissectCommand: CliCommand = {
@@ -24,7 +24,10 @@ export const dissectCommand: CliCommand = {
     const session = new DissectionSession();
     const options = { tree: json, fields: filter?.fields };
     // Lines go out in big byte batches: one write per line would dominate the run time on big captures.
-    const out = new ByteLineWriter(context.stdoutBytes ? (bytes) => context.stdoutBytes!(bytes) : (bytes) => context.stdout(bytes.toString('utf8').replace(/\n$/, '')));
+    const out = new ByteLineWriter(context.stdoutBytes ? (bytes) => context.stdoutBytes!(bytes) : (bytes) => {
+      context.stdout(bytes.toString('utf8').replace(/\n$/, ''));
+      return true;
+    });
     let number = 0;
     let firstSeconds = 0;
     let firstNanoseconds = 0;
@@ -38,15 +41,17 @@ export const dissectCommand: CliCommand = {
       }
       const d = dissectFrame(session, frame, number, options);
       if (filter && !filter.matches(d)) return;
-      const relative = relativeTime(frame.seconds - firstSeconds, frame.nanoseconds - firstNanoseconds);
+      // Wireshark truncates the relative time to microseconds.
+      const micros = Math.trunc(((frame.seconds - firstSeconds) * 1e9 + frame.nanoseconds - firstNanoseconds) / 1000);
       if (json) {
+        const relative = relativeTime(micros);
         const record = { number, time: relative, source: d.source, destination: d.destination, protocol: d.protocol, length: frame.originalLength, info: d.info, malformed: d.malformed, protocols: d.protocols, tree: d.tree };
         out.line(`${printed > 0 ? ',' : ''}${JSON.stringify(record)}`);
       } else {
-        out.line(summaryLine(number, relative, d.source, d.destination, d.protocol, frame.originalLength, d.info));
+        writeSummaryLine(out, number, micros, d.source, d.destination, d.protocol, frame.originalLength, d.info);
       }
       printed++;
-    });
+    }, { reuseBuffers: true });
     if (json) out.line(']');
     out.flush();
     if (result.error) {
@@ -57,9 +62,8 @@ export const dissectCommand: CliCommand = {
   },
 };
 
-/** Seconds since the first frame, six decimals, truncated like Wireshark's relative time. */
-function relativeTime(seconds: number, nanoseconds: number): string {
-  const micro = Math.trunc((seconds * 1e9 + nanoseconds) / 1000);
+/** Microseconds since the first frame as seconds with six decimals. */
+function relativeTime(micro: number): string {
   const sign = micro < 0 ? '-' : '';
   const magnitude = Math.abs(micro);
   return `${sign}${Math.trunc(magnitude / 1e6)}.${String(magnitude % 1e6).padStart(6, '0')}`;

@@ -11,7 +11,7 @@ export function summarizeCapture(file: string): string {
     number++;
     const protocol = dissectFrame(session, frame, number).protocol || 'unknown';
     counts.set(protocol, (counts.get(protocol) ?? 0) + 1);
-  });
+  }, { reuseBuffers: true });
   if (result.error && result.frameCount === 0) return `No packets captured (${result.error.message}).`;
   if (number === 0) return 'No packets captured: the guest sent nothing on its network.';
   const byProtocol = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([protocol, count]) => `${count} ${protocol}`);

@@ -14,12 +14,20 @@ export interface CaptureReadResult {
 }
 
 /** Picks the decoder from the file's first four bytes: pcapng's section header type, else pcap (which checks its magic). */
-export function createCaptureDecoder(firstBytes: Buffer): CaptureDecoder {
-  return firstBytes.length >= 4 && firstBytes.readUInt32LE(0) === PCAPNG_SECTION_HEADER ? new PcapngReader() : new PcapReader();
+export function createCaptureDecoder(firstBytes: Buffer, reuseBuffers = false): CaptureDecoder {
+  return firstBytes.length >= 4 && firstBytes.readUInt32LE(0) === PCAPNG_SECTION_HEADER ? new PcapngReader(reuseBuffers) : new PcapReader(reuseBuffers);
+}
+
+export interface CaptureReadOptions {
+  /**
+   * Reuse one read buffer: a frame's bytes are then valid only during its callback. For one pass that lets each frame
+   * go (`mirador dissect`): chunks allocated per read would outlive it in the old space and swell the process.
+   */
+  reuseBuffers?: boolean;
 }
 
 /** Frames are views into the chunk just read (no copy); keep one past the callback only by copying it (e.g. into a CaptureFrameStore). */
-export function readCaptureFile(file: string, onFrame: (frame: CaptureFrame) => void): CaptureReadResult {
+export function readCaptureFile(file: string, onFrame: (frame: CaptureFrame) => void, options: CaptureReadOptions = {}): CaptureReadResult {
   let descriptor: number;
   try {
     descriptor = openSync(file, 'r');
@@ -28,14 +36,16 @@ export function readCaptureFile(file: string, onFrame: (frame: CaptureFrame) => 
   }
   let decoder: CaptureDecoder | undefined;
   let frameCount = 0;
+  const reuseBuffers = options.reuseBuffers === true;
+  const reused = reuseBuffers ? Buffer.allocUnsafeSlow(CHUNK_SIZE) : undefined;
   try {
     for (;;) {
-      // A fresh chunk each time: frames handed out earlier still point into the previous one.
-      const chunk = Buffer.allocUnsafe(CHUNK_SIZE);
+      // Unless reusing, a fresh chunk each time: frames handed out earlier still point into the previous one.
+      const chunk = reused ?? Buffer.allocUnsafe(CHUNK_SIZE);
       const length = readSync(descriptor, chunk, 0, CHUNK_SIZE, null);
       if (length === 0) break;
       const bytes = chunk.subarray(0, length);
-      decoder ??= createCaptureDecoder(bytes);
+      decoder ??= createCaptureDecoder(bytes, reuseBuffers);
       decoder.push(bytes);
       for (let frame = decoder.next(); frame; frame = decoder.next()) {
         frameCount++;

@@ -7,7 +7,7 @@ import { CaptureFormatError, type CaptureFrame } from './capture-frame';
 const CHUNK_SIZE = 1024 * 1024;
 
 export interface CaptureStreamCallbacks {
-  /** Frames are views into the chunk just read: copy what you keep (a PacketTable does). */
+  /** Frames are views into the read buffer, valid only during this call (the buffer is reused): copy what you keep (a PacketTable does). */
   onFrames(frames: CaptureFrame[]): void;
   /** Checked between chunks: true stops the reading (the result then has no error). */
   stopped?(): boolean;
@@ -22,15 +22,15 @@ export async function streamCaptureFile(file: string, callbacks: CaptureStreamCa
   }
   let decoder: CaptureDecoder | undefined;
   let frameCount = 0;
+  // One buffer for every read: frames are handed over and copied before the next read (no chunk left for the GC).
+  const chunk = Buffer.allocUnsafeSlow(CHUNK_SIZE);
   try {
     for (;;) {
       if (callbacks.stopped?.()) return { frameCount };
-      // A fresh chunk each time: frames handed out earlier still point into the previous one.
-      const chunk = Buffer.allocUnsafe(CHUNK_SIZE);
       const { bytesRead } = await handle.read(chunk, 0, CHUNK_SIZE, null);
       if (bytesRead === 0) break;
       const bytes = chunk.subarray(0, bytesRead);
-      decoder ??= createCaptureDecoder(bytes);
+      decoder ??= createCaptureDecoder(bytes, true);
       decoder.push(bytes);
       const frames: CaptureFrame[] = [];
       for (let frame = decoder.next(); frame; frame = decoder.next()) frames.push(frame);

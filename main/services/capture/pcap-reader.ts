@@ -11,11 +11,16 @@ const FILE_HEADER_LENGTH = 24;
 const RECORD_HEADER_LENGTH = 16;
 
 export class PcapReader implements CaptureDecoder {
-  private readonly queue = new ByteQueue();
+  private readonly queue: ByteQueue;
   private littleEndian = true;
   private nanosecondUnits = false;
   private header: CaptureInterface | undefined;
   error: CaptureFormatError | undefined;
+
+  /** `reuseBuffers`: frames are valid only until the next `push` (see ByteQueue). */
+  constructor(reuseBuffers = false) {
+    this.queue = new ByteQueue(reuseBuffers);
+  }
 
   get interfaces(): readonly CaptureInterface[] {
     return this.header ? [this.header] : [];

@@ -16,7 +16,7 @@ export const PCAPNG_OPTION_IF_TSRESOL = 9;
 const MAX_BLOCK_LENGTH = 16 * 1024 * 1024;
 
 export class PcapngReader implements CaptureDecoder {
-  private readonly queue = new ByteQueue();
+  private readonly queue: ByteQueue;
   private littleEndian = true;
   private sectionSeen = false;
   /** Interfaces of the current section: frame interface ids index into it. */
@@ -26,6 +26,11 @@ export class PcapngReader implements CaptureDecoder {
   /** Comments of section headers, in order. */
   readonly sectionComments: string[] = [];
   error: CaptureFormatError | undefined;
+
+  /** `reuseBuffers`: frames are valid only until the next `push` (see ByteQueue). */
+  constructor(reuseBuffers = false) {
+    this.queue = new ByteQueue(reuseBuffers);
+  }
 
   push(chunk: Buffer): void {
     this.queue.push(chunk);
