@@ -56,6 +56,9 @@ export function planGdbConnection(plan: LaunchPlan, image: ImageFacts, runDir: s
     set('height', '0'),
     // gdb retries a refused connection (the VMM may not listen yet) for this long.
     set('tcp', 'connect-timeout', '10'),
+    // Breakpoints stay in the stub between stops instead of being removed at every stop and put back at every resume:
+    // two fewer stub round trips per step (gdb still lifts the one under the PC to step off it).
+    set('breakpoint', 'always-inserted', 'on'),
   ];
   const loader = plan.gdb.loader;
   if (loader) {

@@ -75,6 +75,7 @@ describe('a Solo5 hvt debug session', () => {
       '-gdb-set width 0',
       '-gdb-set height 0',
       '-gdb-set tcp connect-timeout 10',
+      '-gdb-set breakpoint always-inserted on',
       '-file-exec-and-symbols /work/dist/hello.hvt',
       // A 64-bit image: no i386 view, just the architecture, before `target remote` (FACTS.md).
       '-gdb-set architecture i386:x86-64',
