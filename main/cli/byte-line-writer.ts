@@ -2,8 +2,6 @@
 
 /** 256 KiB: a few dozen syscalls for a big capture's lines, little memory. */
 const BUFFER_SIZE = 256 * 1024;
-/** Up to this many characters, text is copied in JavaScript; longer text costs one native call, worth it by then. */
-const SHORT_TEXT = 24;
 
 export class ByteLineWriter {
   private buffer = Buffer.allocUnsafeSlow(BUFFER_SIZE);
@@ -35,25 +33,41 @@ export class ByteLineWriter {
   // A line can also be built piece by piece, with no string made for it; pieces must be short (< 8 KiB).
 
   /**
-   * Appends text. Short pieces are copied here while they are ASCII (quicker than a native call per piece); long ones,
-   * and anything past the first non-ASCII character, go through Buffer's UTF-8 writer.
+   * Appends text as UTF-8, encoded here: quicker than Buffer's writer for the short pieces of a line and for the
+   * two-byte strings an arrow makes of most Info columns. Lone surrogates become U+FFFD, as Buffer writes them.
    */
   text(text: string): void {
     const length = text.length;
     this.reserve(length * 3);
     const buffer = this.buffer;
     let used = this.used;
-    if (length > SHORT_TEXT) {
-      this.used = used + buffer.write(text, used, 'utf8');
-      return;
-    }
     for (let index = 0; index < length; index++) {
-      const code = text.charCodeAt(index);
-      if (code >= 0x80) {
-        this.used = used + buffer.write(text.substring(index), used, 'utf8');
-        return;
+      let code = text.charCodeAt(index);
+      if (code < 0x80) {
+        buffer[used++] = code;
+        continue;
       }
-      buffer[used++] = code;
+      if (code < 0x800) {
+        buffer[used++] = 0xc0 | (code >> 6);
+        buffer[used++] = 0x80 | (code & 0x3f);
+        continue;
+      }
+      if (code >= 0xd800 && code <= 0xdfff) {
+        const low = index + 1 < length ? text.charCodeAt(index + 1) : 0;
+        if (code <= 0xdbff && low >= 0xdc00 && low <= 0xdfff) {
+          code = 0x10000 + ((code - 0xd800) << 10) + (low - 0xdc00);
+          index++;
+          buffer[used++] = 0xf0 | (code >> 18);
+          buffer[used++] = 0x80 | ((code >> 12) & 0x3f);
+          buffer[used++] = 0x80 | ((code >> 6) & 0x3f);
+          buffer[used++] = 0x80 | (code & 0x3f);
+          continue;
+        }
+        code = 0xfffd;
+      }
+      buffer[used++] = 0xe0 | (code >> 12);
+      buffer[used++] = 0x80 | ((code >> 6) & 0x3f);
+      buffer[used++] = 0x80 | (code & 0x3f);
     }
     this.used = used;
   }

@@ -56,8 +56,8 @@ export function dissectTcp(d: Dissection, offset: number, end: number, sourceAdd
   let ackNumber = rawAck;
   let window = rawWindow;
   if (d.quoteDepth === 0) {
-    const from = `${sourceAddress}:${sourcePort}`;
-    const to = `${destinationAddress}:${destinationPort}`;
+    const from = endpointText(sourceAddress, sourcePort);
+    const to = endpointText(destinationAddress, destinationPort);
     stream = d.session.tcpStreams.lookup(from, to, syn && !ack);
     let forward = stream.directions.get(from);
     if (!forward) {
@@ -123,6 +123,32 @@ export function dissectTcp(d: Dissection, offset: number, end: number, sourceAdd
   if (stream?.isTls || looksLikeTls(bytes, payload, end)) return dissectTls(d, payload, end, stream);
   if (looksLikeHttp(bytes, payload, end)) return dissectHttp(d, payload, end);
   dissectData(d, payload, end);
+}
+
+/**
+ * "addr:port" texts, made once per endpoint: the stream table compares and hashes them for every segment, and a text
+ * built afresh each time had to be flattened and hashed each time. Bounded: a capture of endless ports starts over.
+ */
+const endpointTexts = new Map<string, Map<number, string>>();
+let endpointCount = 0;
+const MAX_ENDPOINT_TEXTS = 65_536;
+
+function endpointText(address: string, port: number): string {
+  let ports = endpointTexts.get(address);
+  if (!ports) {
+    if (endpointCount >= MAX_ENDPOINT_TEXTS) {
+      endpointTexts.clear();
+      endpointCount = 0;
+    }
+    endpointTexts.set(address, (ports = new Map()));
+  }
+  let text = ports.get(port);
+  if (text === undefined) {
+    text = `${address}:${port}`;
+    ports.set(port, text);
+    endpointCount++;
+  }
+  return text;
 }
 
 interface TcpOptions {

@@ -13,7 +13,7 @@ function collect(reuse: boolean) {
     chunks.push(Buffer.from(bytes));
     return reuse;
   });
-  return { writer, text: () => Buffer.concat(chunks).toString('utf8'), handed, lastBytes };
+  return { writer, text: () => Buffer.concat(chunks).toString('utf8'), bytes: () => Buffer.concat(chunks), handed, lastBytes };
 }
 
 /** The summary line as tshark lays it out, formatted with strings (what the byte writer must match). */
@@ -56,6 +56,23 @@ describe('ByteLineWriter', () => {
       expect(lastBytes.every((byte) => byte === 10)).toBe(true);
       const backing = new Set(handed.map((bytes) => bytes.buffer));
       expect(backing.size).toBe(reuse ? 1 : handed.length);
+    }
+  });
+});
+
+describe('ByteLineWriter.text', () => {
+  it('encodes UTF-8 exactly as Buffer does, surrogate pairs and lone surrogates included', () => {
+    const samples = ['', 'plain', '→', 'é', '€', '😀', 'a😀b', '\ud800', '\udc00x', 'x\ud83d', '\ud83d\ud83d\ude00', '\u07ff\u0800\uffff', 'GET /päth→x'];
+    // And strings of random UTF-16 units, which hit every branch.
+    let seed = 7;
+    const random = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+    for (let index = 0; index < 500; index++) samples.push(String.fromCharCode(...Array.from({ length: 1 + Math.floor(random() * 30) }, () => Math.floor(random() * 0x10000))));
+    for (const sample of samples) {
+      const { writer, bytes } = collect(true);
+      writer.text(sample);
+      writer.endLine();
+      writer.flush();
+      expect(bytes().equals(Buffer.from(`${sample}\n`, 'utf8'))).toBe(true);
     }
   });
 });
