@@ -2,6 +2,8 @@
 
 /** 256 KiB: a few dozen syscalls for a big capture's lines, little memory. */
 const BUFFER_SIZE = 256 * 1024;
+/** Up to this many UTF-16 units, text is encoded in JavaScript; longer text costs one native call, worth it by then. */
+const SHORT_TEXT = 24;
 
 export class ByteLineWriter {
   private buffer = Buffer.allocUnsafeSlow(BUFFER_SIZE);
@@ -33,12 +35,17 @@ export class ByteLineWriter {
   // A line can also be built piece by piece, with no string made for it; pieces must be short (< 8 KiB).
 
   /**
-   * Appends text as UTF-8, encoded here: quicker than Buffer's writer for the short pieces of a line and for the
-   * two-byte strings an arrow makes of most Info columns. Lone surrogates become U+FFFD, as Buffer writes them.
+   * Appends text as UTF-8. Short pieces (addresses, numbers' neighbours) are encoded here, quicker than a native call
+   * each; longer ones (Info, often a two-byte string built by concatenation) go through Buffer's writer, which flattens
+   * and encodes them faster than a loop here can. Lone surrogates become U+FFFD either way, as Buffer writes them.
    */
   text(text: string): void {
     const length = text.length;
     this.reserve(length * 3);
+    if (length > SHORT_TEXT) {
+      this.used += this.buffer.write(text, this.used, 'utf8');
+      return;
+    }
     const buffer = this.buffer;
     let used = this.used;
     for (let index = 0; index < length; index++) {
