@@ -9,7 +9,8 @@ export interface CliContext {
   stdout(line: string): void;
   /**
    * Raw bytes for stdout, for commands that print a lot; absent, stdout() is used. Returns true when the bytes are
-   * already out (a file, a terminal) so the caller may fill the buffer again; false when a pipe queued (kept) it.
+   * already out so the caller may fill the buffer again; false when they were queued (kept). May throw
+   * StdoutClosedError: the reader went away.
    */
   stdoutBytes?(bytes: Buffer): boolean;
   /** Everything for people: progress, warnings, errors. */

@@ -1,5 +1,6 @@
 // Routes `mirador <command> ...` to its command module, loading only that one so --version and --help stay fast.
 import type { CliCommand, CliContext } from './cli-command';
+import { StdoutClosedError } from './blocking-stdout';
 import { CliError, UsageError } from './cli-error';
 import { USAGE } from './usage-text';
 
@@ -38,6 +39,8 @@ export async function runCommandLine(argv: readonly string[], context: CliContex
     const command = await COMMANDS[first]!();
     return await command.run(rest, context);
   } catch (error) {
+    // `mirador dissect big.pcap | head`: the rest of the output is not wanted, which is not a failure.
+    if (error instanceof StdoutClosedError) return 0;
     if (!(error instanceof CliError)) throw error;
     const who = first !== undefined && Object.hasOwn(COMMANDS, first) ? `mirador ${first}` : 'mirador';
     context.stderr(`${who}: ${error.message}`);

@@ -1,5 +1,6 @@
 // Entry of the `mirador` command (out/main/cli.js, loaded by main/cli/bin.cjs): runs one command and exits with its status.
 import { findAppRoot, readAppVersion } from './app-root';
+import { writeStdoutBlocking } from './blocking-stdout';
 import { runCommandLine } from './command-dispatcher';
 
 async function main(): Promise<number> {
@@ -10,8 +11,8 @@ async function main(): Promise<number> {
     env: process.env,
     stdout: (line) => process.stdout.write(`${line}\n`),
     stdoutBytes: (bytes) => {
-      process.stdout.write(bytes);
-      return process.stdout.writableLength === 0;
+      writeStdoutBlocking(bytes);
+      return true;
     },
     stderr: (line) => process.stderr.write(`${line}\n`),
   });

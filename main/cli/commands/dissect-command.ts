@@ -7,6 +7,7 @@ import type { CliCommand } from '../cli-command';
 import { CliError, UsageError } from '../cli-error';
 import { parseCommandOptions } from '../parse-command-options';
 import { writeSummaryLine } from '../dissect-summary-line';
+import { StdoutClosedError } from '../blocking-stdout';
 import { ByteLineWriter } from '../byte-line-writer';
 
 export const dissectCommand: CliCommand = {
@@ -52,6 +53,8 @@ export const dissectCommand: CliCommand = {
       }
       printed++;
     }, { reuseBuffers: true });
+    // The reader of a pipe left (`| head`): the dispatcher ends the command quietly.
+    if (result.error instanceof StdoutClosedError) throw result.error;
     if (json) out.line(']');
     out.flush();
     if (result.error) {

@@ -1,6 +1,6 @@
 // `mirador dissect` (built CLI): tshark's own lines on real traffic, filters, --json trees, damaged files, bad filters.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -89,5 +89,40 @@ describe.skipIf(!ready)('mirador dissect (built CLI)', () => {
     const code = await new Promise((resolve) => child.on('close', resolve));
     expect(code).toBe(0);
     expect(lines).toBe(650 * 31);
+  });
+
+  it('waits for a slow pipe instead of queueing its whole output: the capture is read only as fast as lines are taken', async () => {
+    // About 13 MB of capture and 20 MB of lines: a command that queued its output would have read all of it by now.
+    const bytes = readFileSync(LOOPBACK);
+    const big = path.join(home, 'large.pcap');
+    writeFileSync(big, Buffer.concat([bytes.subarray(0, 24), ...Array.from({ length: 6500 }, () => bytes.subarray(24))]));
+    const child = spawn(process.execPath, [CLI_ENTRY, 'dissect', big], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.pause();
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    // rchar: every byte the process read so far (its own modules too, a few MB).
+    const readSoFar = Number(/rchar: (\d+)/.exec(readFileSync(`/proc/${child.pid}/io`, 'utf8'))![1]);
+    expect(child.exitCode).toBeNull();
+    expect(readSoFar).toBeLessThan(statSync(big).size / 2);
+    let lines = 0;
+    child.stdout.setEncoding('utf8').on('data', (text: string) => (lines += text.split('\n').length - 1));
+    child.stdout.resume();
+    const code = await new Promise((resolve) => child.on('close', resolve));
+    expect(code).toBe(0);
+    expect(lines).toBe(6500 * 31);
+  });
+
+  it('stops quietly, with status 0, when the reader of its pipe goes away (`| head`)', async () => {
+    const bytes = readFileSync(LOOPBACK);
+    const big = path.join(home, 'for-head.pcap');
+    writeFileSync(big, Buffer.concat([bytes.subarray(0, 24), ...Array.from({ length: 3000 }, () => bytes.subarray(24))]));
+    const child = spawn(process.execPath, [CLI_ENTRY, 'dissect', big], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text));
+    const firstLine = await new Promise<string>((resolve) => child.stdout.once('data', (chunk: Buffer) => resolve(chunk.toString('utf8').split('\n')[0]!)));
+    child.stdout.destroy();
+    const code = await new Promise((resolve) => child.on('close', resolve));
+    expect(firstLine).toMatch(/^ +1 +0\.000000 /);
+    expect(code).toBe(0);
+    expect(stderr).toBe('');
   });
 });
