@@ -1,5 +1,6 @@
 // State that outlives one frame while dissecting a capture in order: TCP streams (relative sequence numbers, TLS versions)
-// ICMP echo requests (so replies name their request) and each TCP flow's sequence analysis.
+// ICMP echo requests (so replies name their request), each TCP flow's sequence analysis and HTTP messages spanning segments.
+import { HttpMessageTable, type HttpReassemblyLookup } from './http-reassembly';
 import { IcmpEchoTable, type IcmpEchoLookup } from './icmp-echo-table';
 import { TcpSequenceAnalysis, type TcpAnalysisLookup } from './tcp-sequence-analysis';
 import { TcpStreamTable, type TcpStreamLookup } from './tcp-stream-table';
@@ -10,5 +11,6 @@ export class DissectionSession {
     readonly tcpStreams: TcpStreamLookup = new TcpStreamTable(),
     readonly icmpEchoes: IcmpEchoLookup = new IcmpEchoTable(),
     readonly tcpAnalysis: TcpAnalysisLookup = new TcpSequenceAnalysis(),
+    readonly httpMessages: HttpReassemblyLookup = new HttpMessageTable(),
   ) {}
 }

@@ -1,12 +1,62 @@
-// HTTP/1.x: the request or status line and headers of a segment that starts a message (no reassembly across segments).
-import type { Dissection } from './dissection';
+// HTTP/1.x: the request or status line and headers of a message, whole in one segment or put together from several.
+import type { DetailNode, Dissection } from './dissection';
+import type { HttpSegmentOutcome } from './http-reassembly';
 
 const METHODS = ['GET ', 'POST ', 'PUT ', 'HEAD ', 'DELETE ', 'OPTIONS ', 'PATCH ', 'CONNECT ', 'TRACE '];
 
+/** The first letters of every method and of "HTTP/": most segments are ruled out by their first byte. */
+const FIRST_BYTES = new Set([...METHODS, 'HTTP/'].map((word) => word.charCodeAt(0)));
+
 export function looksLikeHttp(bytes: Buffer, offset: number, end: number): boolean {
-  if (end - offset < 8) return false;
+  if (end - offset < 8 || !FIRST_BYTES.has(bytes[offset]!)) return false;
   const start = bytes.toString('latin1', offset, Math.min(end, offset + 8));
   return start.startsWith('HTTP/1.') || METHODS.some((method) => start.startsWith(method.slice(0, Math.min(method.length, 8))));
+}
+
+/** The first line has arrived whole: off the HTTP ports, tshark takes bytes for HTTP only then. */
+export function hasFirstLine(bytes: Buffer, offset: number, end: number): boolean {
+  const newline = bytes.indexOf(0x0a, offset);
+  return newline >= 0 && newline < end;
+}
+
+/** The request or status line's fields; false when it is neither (then the message is malformed). */
+function startLineFields(d: Dissection, firstLine: string): boolean {
+  const status = /^HTTP\/1\.[01] (\d{3})/.exec(firstLine);
+  if (status) {
+    d.protocols.push('http.response');
+    d.field('http.response.code', Number(status[1]));
+    return true;
+  }
+  const request = /^([A-Z]+) (\S+) HTTP\/1\.[01]$/.exec(firstLine);
+  if (!request) return false;
+  d.protocols.push('http.request');
+  d.field('http.request.method', request[1]!);
+  d.field('http.request.uri', request[2]!);
+  return true;
+}
+
+/**
+ * A segment of a message that spans segments. Until the last one, the row is TCP's with Wireshark's note (and HTTP's
+ * start line when HTTP looked at the message again); the last one shows the message, as tshark does in one pass.
+ */
+export function dissectHttpSegment(d: Dissection, outcome: HttpSegmentOutcome, tcpTree: DetailNode[] | undefined, tcpInfo: string, offset: number, end: number): void {
+  if (outcome.kind === 'part') {
+    d.columns('TCP', `${outcome.info ?? tcpInfo} [TCP segment of a reassembled PDU]`);
+    if (tcpTree) d.item(tcpTree, `TCP segment data (${end - offset} bytes)`, offset, end - offset);
+    return;
+  }
+  const total = outcome.segments.reduce((sum, segment) => sum + segment.length, 0);
+  if (d.tree) d.item(d.tree, `[${outcome.segments.length} Reassembled TCP Segments (${total} bytes): ${outcome.segments.map((segment) => `#${segment.frame}(${segment.length})`).join(', ')}]`, offset, end - offset);
+  const tree = d.layer('http', 'Hypertext Transfer Protocol', offset, end - offset);
+  if (tree) d.item(tree, `${outcome.startLine} (in the reassembled message)`, offset, 0);
+  d.columns('HTTP', `${outcome.startLine} `);
+  if (!startLineFields(d, outcome.startLine)) {
+    d.markMalformed('HTTP', 'request line is not METHOD URI HTTP/1.x', offset);
+    return;
+  }
+  if (outcome.contentType === undefined) return;
+  d.field('http.content_type', outcome.contentType);
+  if (outcome.hasBody) d.columns('HTTP', `${d.info} (${outcome.mediaType})`);
 }
 
 export function dissectHttp(d: Dissection, offset: number, end: number): void {
@@ -20,29 +70,23 @@ export function dissectHttp(d: Dissection, offset: number, end: number): void {
   d.item(tree, firstLine, offset, firstLineEnd - offset);
   // Wireshark's Info is the first line with its CRLF shown as a space.
   d.columns('HTTP', `${firstLine} `);
-  const status = /^HTTP\/1\.[01] (\d{3})/.exec(firstLine);
-  if (status) {
-    d.protocols.push('http.response');
-    d.field('http.response.code', Number(status[1]));
-  } else {
-    const request = /^([A-Z]+) (\S+) HTTP\/1\.[01]$/.exec(firstLine);
-    if (!request) {
-      d.markMalformed('HTTP', 'request line is not METHOD URI HTTP/1.x', offset);
-      return;
-    }
-    d.protocols.push('http.request');
-    d.field('http.request.method', request[1]!);
-    d.field('http.request.uri', request[2]!);
+  if (!startLineFields(d, firstLine)) {
+    d.markMalformed('HTTP', 'request line is not METHOD URI HTTP/1.x', offset);
+    return;
   }
   let at = firstLineEnd + 2;
   let contentType: string | undefined;
+  let mediaType: string | undefined;
   while (at < messageHeadEnd - 2) {
     const next = bytes.indexOf('\r\n', at, 'latin1');
     if (next < 0 || next >= end) break;
     if (next === at) break;
     if (next - at > 13 && (bytes[at] === 0x43 || bytes[at] === 0x63)) {
-      const header = /^content-type:\s*([^;\s]*)/i.exec(bytes.toString('latin1', at, next));
-      if (header) contentType = header[1]!.toLowerCase();
+      const header = /^content-type:\s*(([^;\s]*).*?)\s*$/i.exec(bytes.toString('latin1', at, next));
+      if (header) {
+        contentType = header[1]!;
+        mediaType = header[2]!.toLowerCase();
+      }
     }
     if (tree) d.item(tree, bytes.toString('latin1', at, next), at, next - at);
     at = next + 2;
@@ -50,5 +94,5 @@ export function dissectHttp(d: Dissection, offset: number, end: number): void {
   if (contentType === undefined) return;
   d.field('http.content_type', contentType);
   // Wireshark names the body's media type once it hands the body (here: what follows the headers) to a media dissector.
-  if (headersEnd >= 0 && headersEnd + 4 < end) d.columns('HTTP', `${d.info} (${contentType})`);
+  if (headersEnd >= 0 && headersEnd + 4 < end) d.columns('HTTP', `${d.info} (${mediaType})`);
 }

@@ -1,7 +1,8 @@
 // TCP: ports, flags, options, relative sequence/ack numbers and scaled windows per stream, then TLS, HTTP or data.
 import { dissectData } from './data';
 import type { Dissection } from './dissection';
-import { dissectHttp, looksLikeHttp } from './http';
+import { dissectHttp, dissectHttpSegment, hasFirstLine, looksLikeHttp } from './http';
+import { HTTP_PORTS } from './http-message-head';
 import { TCP_ANALYSIS_FIELDS, tcpAnalysisInfoPrefix } from './tcp-sequence-analysis';
 import type { TcpDirection, TcpStream } from './tcp-stream-table';
 import { dissectTls, looksLikeTls } from './tls';
@@ -55,10 +56,13 @@ export function dissectTcp(d: Dissection, offset: number, end: number, sourceAdd
   let seq = rawSeq;
   let ackNumber = rawAck;
   let window = rawWindow;
+  /** The stream's direction this segment travels, for HTTP reassembly: index × 2, + 1 from the higher endpoint. */
+  let direction = -1;
   if (d.quoteDepth === 0) {
     const from = endpointText(sourceAddress, sourcePort);
     const to = endpointText(destinationAddress, destinationPort);
     stream = d.session.tcpStreams.lookup(from, to, syn && !ack);
+    direction = stream.index * 2 + (from < to ? 0 : 1);
     let forward = stream.directions.get(from);
     if (!forward) {
       forward = { baseSeq: syn ? rawSeq : (rawSeq - 1) >>> 0, windowShift: -1 };
@@ -120,8 +124,14 @@ export function dissectTcp(d: Dissection, offset: number, end: number, sourceAdd
   d.columns('TCP', info);
   if (payloadLength === 0) return;
   const payload = offset + headerLength;
+  if (stream && !stream.isTls) {
+    const httpPort = HTTP_PORTS.has(sourcePort) || HTTP_PORTS.has(destinationPort);
+    const message = d.session.httpMessages.segment(direction, rawSeq, bytes, payload, end, d.frameNumber, httpPort);
+    if (message) return dissectHttpSegment(d, message, tree, info, payload, end);
+  }
   if (stream?.isTls || looksLikeTls(bytes, payload, end)) return dissectTls(d, payload, end, stream);
-  if (looksLikeHttp(bytes, payload, end)) return dissectHttp(d, payload, end);
+  // Off the HTTP ports, bytes are HTTP only once their first line is whole (tshark's heuristic).
+  if (looksLikeHttp(bytes, payload, end) && hasFirstLine(bytes, payload, end)) return dissectHttp(d, payload, end);
   dissectData(d, payload, end);
 }
 

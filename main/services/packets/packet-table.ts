@@ -10,6 +10,8 @@ import { compileDisplayFilter, type DisplayFilter } from '../display-filter/disp
 import { MiradorError } from '../mirador-error';
 import { writeCaptureFile, type ExportFormat } from './capture-export-writer';
 import { FilteredView } from './filtered-view';
+import { HttpMessageRecorder, HttpMessageReplay } from './http-message-memory';
+import type { HttpSegmentOutcome } from '../dissect/http-reassembly';
 import { IcmpEchoRecorder, IcmpEchoReplay } from './icmp-echo-memory';
 import { TcpAnalysisRecorder, TcpAnalysisReplay } from './tcp-analysis-memory';
 import { COLOUR_FIELDS, colourOf } from './packet-colour';
@@ -29,11 +31,15 @@ export class PacketTable {
   private readonly history = new TcpStreamHistory();
   private readonly echoes = new IcmpEchoRecorder();
   private readonly analysis = new TcpAnalysisRecorder();
-  private readonly session = new DissectionSession(this.history, this.echoes, this.analysis);
+  private readonly httpMessages = new HttpMessageRecorder();
+  private readonly session = new DissectionSession(this.history, this.echoes, this.analysis, this.httpMessages);
   private readonly replay = new TcpStreamReplay();
   private readonly echoReplay = new IcmpEchoReplay();
   private readonly analysisReplay = new TcpAnalysisReplay();
-  private readonly replaySession = new DissectionSession(this.replay, this.echoReplay, this.analysisReplay);
+  private readonly httpReplay = new HttpMessageReplay();
+  private readonly replaySession = new DissectionSession(this.replay, this.echoReplay, this.analysisReplay, this.httpReplay);
+  /** Segments of HTTP messages spanning segments: frame index → what the segment was to the message (few frames, so a map). */
+  private readonly httpSegments = new Map<number, HttpSegmentOutcome>();
   /** Echo replies that found their request: frame index → request's frame number (few frames, so a map). */
   private readonly echoAnswers = new Map<number, number>();
   /** Per frame: the TCP stream state its segment saw (0: none), and its conversation id. */
@@ -83,7 +89,9 @@ export class PacketTable {
     const matchNow = this.filter !== undefined && this.scanned === index;
     this.history.lastSnapshot = 0;
     this.echoes.lastAnswer = 0;
+    this.httpMessages.lastOutcome = undefined;
     const d = dissectFrame(this.session, frame, index + 1, matchNow ? { fields: this.filter!.fields } : {});
+    if (this.httpMessages.lastOutcome) this.httpSegments.set(index, this.httpMessages.lastOutcome);
     this.tcpSnapshots[index] = this.history.lastSnapshot;
     if (this.echoes.lastAnswer !== 0) this.echoAnswers.set(index, this.echoes.lastAnswer);
     const note = this.analysis.takeLastNote();
@@ -211,6 +219,7 @@ export class PacketTable {
     this.replay.next = this.history.snapshot(this.tcpSnapshots[index]!);
     this.echoReplay.next = this.echoAnswers.get(index) ?? 0;
     this.analysisReplay.next = this.noteOf(index);
+    this.httpReplay.next = this.httpSegments.get(index);
     return dissectFrame(this.replaySession, this.store.frame(index)!, index + 1, options);
   }
 

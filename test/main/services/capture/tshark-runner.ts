@@ -9,6 +9,8 @@ export const SYNTHETIC = path.join(CAPTURES, 'synthetic.pcap');
 export const LINUX_GUEST = path.join(CAPTURES, 'linux-guest.pcap');
 /** One hand-built TCP conversation with everything Wireshark's sequence analysis flags (make-tcp-analysis-capture.mjs). */
 export const TCP_ANALYSIS = path.join(CAPTURES, 'tcp-analysis.pcap');
+/** HTTP messages spanning TCP segments, on port 80 and on a port found by heuristics (make-http-reassembly-capture.mjs). */
+export const HTTP_REASSEMBLY = path.join(CAPTURES, 'http-reassembly.pcap');
 
 export function tool(program: string, args: string[]): string {
   const result = spawnSync(program, args, { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
@@ -16,7 +18,7 @@ export function tool(program: string, args: string[]): string {
   return result.stdout;
 }
 
-/** `tshark -r FILE -T fields -e ...` as rows of columns (without reassembly, which Mirador does not do). */
+/** `tshark -r FILE -T fields -e ...` as rows of columns (IP fragments are not put together: Mirador does not). */
 export function tsharkFields(file: string, fields: string[], filter?: string): string[][] {
   const args = ['-r', file, '-o', 'ip.defragment:FALSE', '-T', 'fields', '-E', 'separator=/t', ...fields.flatMap((field) => ['-e', field])];
   if (filter) args.push('-Y', filter);

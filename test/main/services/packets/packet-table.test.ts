@@ -9,7 +9,7 @@ import { DissectionSession } from '../../../../main/services/dissect/dissection-
 import { dissectFrame } from '../../../../main/services/dissect/frame-dissector';
 import { PacketFilterError } from '../../../../main/services/packets/packet-filter-error';
 import { PacketTable } from '../../../../main/services/packets/packet-table';
-import { LINUX_GUEST, LOOPBACK, SYNTHETIC, TCP_ANALYSIS, tsharkCount, tsharkFields, tsharkFollow } from '../capture/tshark-runner';
+import { HTTP_REASSEMBLY, LINUX_GUEST, LOOPBACK, SYNTHETIC, TCP_ANALYSIS, tsharkCount, tsharkFields, tsharkFollow } from '../capture/tshark-runner';
 
 const work = mkdtempSync(path.join(os.tmpdir(), 'mirador-packet-table-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -37,6 +37,11 @@ describe.each([
     'tcp-analysis',
     TCP_ANALYSIS,
     ['tcp', 'tcp.analysis.flags', 'tcp.analysis.retransmission', 'tcp.analysis.spurious_retransmission', 'tcp.analysis.duplicate_ack', 'tcp.analysis.duplicate_ack_num == 2', 'tcp.analysis.window_update', 'tcp.analysis.zero_window', 'tcp.analysis.keep_alive || tcp.analysis.keep_alive_ack', 'tcp.analysis.lost_segment', 'tcp.analysis.ack_lost_segment', 'tcp.analysis.flags && !tcp.analysis.window_update'],
+  ],
+  [
+    'http-reassembly',
+    HTTP_REASSEMBLY,
+    ['http', 'http.request', 'http.response', 'http.response.code == 404', 'http.content_type == "text/html"', 'http.request.uri contains "missing"', 'tcp.port == 80 && !http', 'tcp.analysis.retransmission', 'tcp.len > 100 && !http'],
   ],
   ['linux-guest', LINUX_GUEST, [...FILTERS, 'dhcp.option.dhcp == 5', 'icmp.resp_to', 'http.content_type == "text/plain"', 'dns.flags.rcode == 3', 'ip.src == 10.0.2.0/24 && !tcp', 'eth.dst == ff:ff:ff:ff:ff:ff', 'tcp.flags.fin == 1 || tcp.flags.reset == 1']],
 ])('PacketTable on %s compared with tshark', (_name, file, filters) => {
@@ -101,6 +106,17 @@ describe('PacketTable', () => {
     expect(table.currentFilter).toBe('dns');
     expect(table.matched).toBe(tsharkCount(LOOPBACK, 'dns'));
     expect(await table.setFilter('   ')).toEqual({ filter: '', matched: 31, total: 31 });
+  });
+
+  it('shows a message spanning segments in its last segment, naming them all, and each earlier one as a segment', () => {
+    const table = tableOf(HTTP_REASSEMBLY);
+    const whole = table.detail(10);
+    expect(whole.tree.map((node) => node.label.split(',')[0])).toEqual(['Frame 10: 562 bytes on wire', 'Ethernet II', 'Internet Protocol Version 4', 'Transmission Control Protocol', '[3 Reassembled TCP Segments (2508 bytes): #7(1000)', 'Hypertext Transfer Protocol']);
+    expect(whole.tree[4]!.label).toBe('[3 Reassembled TCP Segments (2508 bytes): #7(1000), #8(1000), #10(508)]');
+    const part = table.detail(8);
+    expect(part.tree.at(-1)!.label.split(',')[0]).toBe('Transmission Control Protocol');
+    expect(part.tree.at(-1)!.children!.at(-1)).toEqual({ label: 'TCP segment data (1000 bytes)', start: 54, length: 1000 });
+    expect(table.rows(6, 4).map((row) => [row.number, row.protocol, row.colour])).toEqual([[7, 'TCP', 'tcp'], [8, 'TCP', 'tcp'], [9, 'TCP', 'tcp-bad'], [10, 'HTTP', 'http']]);
   });
 
   it('gives a frame’s detail tree, its bytes and the filter of its conversation', async () => {
