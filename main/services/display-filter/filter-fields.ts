@@ -102,6 +102,7 @@ const FIELDS: Record<string, FieldKind> = {
   'http.response.code': 'uint',
   'http.content_type': 'string',
   'tls.record.content_type': 'uint',
+  'tls.record.opaque_type': 'uint',
   'tls.handshake.type': 'uint',
   'tls.handshake.extensions_server_name': 'string',
   'data.len': 'uint',

@@ -5,7 +5,7 @@ import { dissectHttp, dissectHttpSegment, hasFirstLine, looksLikeHttp } from './
 import { HTTP_PORTS } from './http-message-head';
 import { TCP_ANALYSIS_FIELDS, tcpAnalysisInfoPrefix } from './tcp-sequence-analysis';
 import type { TcpDirection, TcpStream } from './tcp-stream-table';
-import { dissectTls, looksLikeTls } from './tls';
+import { dissectTls, dissectTlsSegment, looksLikeTls } from './tls';
 
 const FLAG_NAMES = ['FIN', 'SYN', 'RST', 'PSH', 'ACK', 'URG', 'ECE', 'CWR', 'AE'];
 /** All 512 flag combinations' texts, made once: building them per segment showed up in profiles. */
@@ -129,7 +129,12 @@ export function dissectTcp(d: Dissection, offset: number, end: number, sourceAdd
     const message = d.session.httpMessages.segment(direction, rawSeq, bytes, payload, end, d.frameNumber, httpPort);
     if (message) return dissectHttpSegment(d, message, tree, info, payload, end);
   }
-  if (stream?.isTls || looksLikeTls(bytes, payload, end)) return dissectTls(d, payload, end, stream);
+  if (stream?.isTls || looksLikeTls(bytes, payload, end)) {
+    const records = stream ? d.session.tlsRecords.segment(direction, rawSeq, bytes, payload, end) : undefined;
+    if (!records) return dissectTls(d, payload, end, stream);
+    stream!.isTls = true;
+    return dissectTlsSegment(d, records, stream!, tree, info, payload, end);
+  }
   // Off the HTTP ports, bytes are HTTP only once their first line is whole (tshark's heuristic).
   if (looksLikeHttp(bytes, payload, end) && hasFirstLine(bytes, payload, end)) return dissectHttp(d, payload, end);
   dissectData(d, payload, end);

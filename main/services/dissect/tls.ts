@@ -1,12 +1,18 @@
 // TLS records: content types for the Info line, ClientHello SNI and supported versions, ServerHello's chosen version.
-import type { Dissection } from './dissection';
+import type { DetailNode, Dissection } from './dissection';
 import type { TcpStream } from './tcp-stream-table';
+import type { TlsSegmentOutcome } from './tls-reassembly';
 
 const CONTENT_TYPES: Record<number, string> = { 20: 'Change Cipher Spec', 21: 'Alert', 22: 'Handshake', 23: 'Application Data', 24: 'Heartbeat' };
 const HANDSHAKE_TYPES: Record<number, string> = { 0: 'Hello Request', 1: 'Client Hello', 2: 'Server Hello', 4: 'New Session Ticket', 8: 'Encrypted Extensions', 11: 'Certificate', 12: 'Server Key Exchange', 13: 'Certificate Request', 14: 'Server Hello Done', 15: 'Certificate Verify', 16: 'Client Key Exchange', 20: 'Finished' };
 const VERSIONS: Record<number, string> = { 0x0300: 'SSLv3', 0x0301: 'TLSv1', 0x0302: 'TLSv1.1', 0x0303: 'TLSv1.2', 0x0304: 'TLSv1.3' };
 
 /** A handshake record of a known version whose first message is a ClientHello or ServerHello. */
+/** A record's content type is one TLS defines and its version's major byte is 3 (when that byte is before `end`). */
+export function isTlsRecordStart(bytes: Uint8Array, at: number, end: number): boolean {
+  return CONTENT_TYPES[bytes[at]!] !== undefined && (at + 1 >= end || bytes[at + 1] === 3);
+}
+
 export function looksLikeTls(bytes: Buffer, offset: number, end: number): boolean {
   return end - offset >= 6 && bytes[offset] === 22 && bytes[offset + 1] === 3 && bytes[offset + 2]! <= 4 && (bytes[offset + 5] === 1 || bytes[offset + 5] === 2);
 }
@@ -20,42 +26,87 @@ export function dissectTls(d: Dissection, offset: number, end: number, stream: T
   let at = offset;
   while (end - at >= 5) {
     const type = bytes[at]!;
-    const recordVersion = bytes.readUInt16BE(at + 1);
     const length = bytes.readUInt16BE(at + 3);
     if (!CONTENT_TYPES[type] || bytes[at + 1] !== 3) {
       // Mid-record bytes (a record continued from an earlier segment): nothing to name.
       if (names.length === 0) names.push('Continuation Data');
       break;
     }
-    version ||= VERSIONS[recordVersion] ?? 'TLS';
-    d.field('tls.record.content_type', type);
-    const record = tree ? d.item(tree, `${VERSIONS[recordVersion] ?? 'TLS'} Record Layer: ${CONTENT_TYPES[type]} Protocol`, at, Math.min(5 + length, end - at), true) : undefined;
-    const body = at + 5;
-    const bodyEnd = Math.min(end, body + length);
-    const encrypted = stream?.tlsVersion === 'TLSv1.3' && type === 22;
-    if (type === 22 && !encrypted && bodyEnd - body >= 4) {
-      const handshakeType = bytes[body]!;
-      d.field('tls.handshake.type', handshakeType);
-      names.push(HANDSHAKE_TYPES[handshakeType] ?? `Unknown Handshake Message (${handshakeType})`);
-      if (handshakeType === 1 || handshakeType === 2) {
-        const chosen = readHello(d, record, handshakeType, body + 4, bodyEnd);
-        if (chosen && handshakeType === 2 && stream) stream.tlsVersion = chosen;
-        if (handshakeType === 2 && chosen) version = chosen;
-      }
-    } else if (type === 21 && stream?.tlsVersion === 'TLSv1.3') {
-      names.push('Encrypted Alert');
-    } else {
-      names.push(type === 22 ? 'Encrypted Handshake Message' : CONTENT_TYPES[type]!);
-    }
-    if (body + length > end) break;
-    at = body + length;
+    const record = { type, version: bytes.readUInt16BE(at + 1), length, bytes, body: at + 5, bodyEnd: Math.min(end, at + 5 + length), at, shown: Math.min(5 + length, end - at) };
+    const described = describeRecord(d, tree, stream, record);
+    names.push(described.name);
+    version = described.version ?? (version || VERSIONS[record.version] || 'TLS');
+    if (at + 5 + length > end) break;
+    at += 5 + length;
   }
   d.columns(stream?.tlsVersion ?? (version || 'TLS'), names.join(', '));
 }
 
+/**
+ * A segment of a TLS stream whose records span segments. A segment inside a record is TCP's row with Wireshark's note;
+ * one in which records end names those records (not the one it leaves unfinished); one that ends none is only the note.
+ */
+export function dissectTlsSegment(d: Dissection, outcome: TlsSegmentOutcome, stream: TcpStream, tcpTree: DetailNode[] | undefined, tcpInfo: string, offset: number, end: number): void {
+  if (outcome.kind === 'inside' || outcome.kind === 'resent') {
+    if (outcome.kind === 'inside') d.columns('TCP', `${tcpInfo} [TCP segment of a reassembled PDU]`);
+    if (tcpTree) d.item(tcpTree, `TCP segment data (${end - offset} bytes)`, offset, end - offset);
+    return;
+  }
+  if (outcome.records.length === 0) {
+    // TLS looked at the bytes (its layer is there, as in tshark) but no record ends here: only the note is shown.
+    d.layer('tls', 'Transport Layer Security', offset, end - offset);
+    d.columns('TCP', '[TCP segment of a reassembled PDU]');
+    if (tcpTree) d.item(tcpTree, `TCP segment data (${end - offset} bytes)`, offset, end - offset);
+    return;
+  }
+  const tree = d.layer('tls', 'Transport Layer Security', offset, end - offset);
+  const names: string[] = [];
+  let version = '';
+  for (const record of outcome.records) {
+    // A record that began in an earlier segment is shown at this segment's start (its bytes are not all in this frame).
+    const shown = record.at >= 0 ? { at: offset + record.at, shown: 5 + record.length } : { at: offset, shown: 0 };
+    const described = describeRecord(d, tree, stream, { type: record.type, version: record.version, length: record.length, bytes: record.body, body: 0, bodyEnd: record.body.length, ...shown });
+    names.push(described.name);
+    version = described.version ?? (version || VERSIONS[record.version] || 'TLS');
+  }
+  d.columns(stream.tlsVersion ?? (version || 'TLS'), names.join(', '));
+}
+
+interface RecordView {
+  type: number;
+  version: number;
+  length: number;
+  /** Where the record's body is: [body, bodyEnd) of `bytes` (possibly cut short). */
+  bytes: Buffer;
+  body: number;
+  bodyEnd: number;
+  /** The record's place in the frame, for the tree. */
+  at: number;
+  shown: number;
+}
+
+/** One record's name for the Info column, its fields and tree line; the version a ServerHello chose, if it is one. */
+function describeRecord(d: Dissection, tree: DetailNode[] | undefined, stream: TcpStream | undefined, record: RecordView): { name: string; version?: string } {
+  const { type, bytes, body, bodyEnd } = record;
+  // TLS 1.3 calls the outer type of its encrypted records "opaque type" (Wireshark's field name follows).
+  d.field(type === 23 && stream?.tlsVersion === 'TLSv1.3' ? 'tls.record.opaque_type' : 'tls.record.content_type', type);
+  const node = tree ? d.item(tree, `${VERSIONS[record.version] ?? 'TLS'} Record Layer: ${CONTENT_TYPES[type]} Protocol`, record.at, record.shown, true) : undefined;
+  const encrypted = stream?.tlsVersion === 'TLSv1.3' && type === 22;
+  if (type === 22 && !encrypted && bodyEnd - body >= 4) {
+    const handshakeType = bytes[body]!;
+    d.field('tls.handshake.type', handshakeType);
+    const name = HANDSHAKE_TYPES[handshakeType] ?? `Unknown Handshake Message (${handshakeType})`;
+    if (handshakeType !== 1 && handshakeType !== 2) return { name };
+    const chosen = readHello(d, node, handshakeType, bytes, body + 4, bodyEnd);
+    if (chosen && handshakeType === 2 && stream) stream.tlsVersion = chosen;
+    return handshakeType === 2 && chosen ? { name, version: chosen } : { name };
+  }
+  if (type === 21 && stream?.tlsVersion === 'TLSv1.3') return { name: 'Encrypted Alert' };
+  return { name: type === 22 ? 'Encrypted Handshake Message' : CONTENT_TYPES[type]! };
+}
+
 /** Walks a hello's extensions for server_name (0) and supported_versions (43); returns the version a ServerHello picked. */
-function readHello(d: Dissection, record: ReturnType<Dissection['layer']>, handshakeType: number, offset: number, end: number): string | undefined {
-  const bytes = d.data;
+function readHello(d: Dissection, record: ReturnType<Dissection['layer']>, handshakeType: number, bytes: Buffer, offset: number, end: number): string | undefined {
   let at = offset + 2 + 32;
   if (at >= end) return undefined;
   at += 1 + bytes[at]!;

@@ -10,8 +10,9 @@ import { compileDisplayFilter, type DisplayFilter } from '../display-filter/disp
 import { MiradorError } from '../mirador-error';
 import { writeCaptureFile, type ExportFormat } from './capture-export-writer';
 import { FilteredView } from './filtered-view';
-import { HttpMessageRecorder, HttpMessageReplay } from './http-message-memory';
-import type { HttpSegmentOutcome } from '../dissect/http-reassembly';
+import { HttpMessageTable, type HttpReassemblyLookup, type HttpSegmentOutcome } from '../dissect/http-reassembly';
+import { TlsRecordTable, type TlsReassemblyLookup, type TlsSegmentOutcome } from '../dissect/tls-reassembly';
+import { SegmentOutcomeRecorder, SegmentOutcomeReplay } from './segment-outcome-memory';
 import { IcmpEchoRecorder, IcmpEchoReplay } from './icmp-echo-memory';
 import { TcpAnalysisRecorder, TcpAnalysisReplay } from './tcp-analysis-memory';
 import { COLOUR_FIELDS, colourOf } from './packet-colour';
@@ -23,6 +24,15 @@ import { locateTransport, type TransportLocation } from './transport-locator';
 
 /** A filter scan yields to the event loop this often, so requests and live frames keep flowing during it. */
 const SCAN_SLICE_MS = 15;
+/** Segment outcomes kept as one byte per frame (the others are kept in maps). */
+const SEGMENT_KIND_HTTP_PART = 1;
+const SEGMENT_KIND_TLS_INSIDE = 2;
+const SEGMENT_KIND_TLS_NO_RECORD = 3;
+const SEGMENT_KIND_TLS_RESENT = 4;
+const HTTP_PART: HttpSegmentOutcome = { kind: 'part' };
+const TLS_INSIDE: TlsSegmentOutcome = { kind: 'inside' };
+const TLS_NO_RECORD: TlsSegmentOutcome = { kind: 'records', records: [] };
+const TLS_RESENT: TlsSegmentOutcome = { kind: 'resent' };
 /** Conversation ids: TCP streams are even (2 × tcp.stream), UDP conversations odd; -1 is none. */
 const NO_CONVERSATION = -1;
 
@@ -31,15 +41,23 @@ export class PacketTable {
   private readonly history = new TcpStreamHistory();
   private readonly echoes = new IcmpEchoRecorder();
   private readonly analysis = new TcpAnalysisRecorder();
-  private readonly httpMessages = new HttpMessageRecorder();
-  private readonly session = new DissectionSession(this.history, this.echoes, this.analysis, this.httpMessages);
+  private readonly httpMessages = new SegmentOutcomeRecorder<Parameters<HttpReassemblyLookup['segment']>, HttpSegmentOutcome>(new HttpMessageTable());
+  private readonly tlsRecords = new SegmentOutcomeRecorder<Parameters<TlsReassemblyLookup['segment']>, TlsSegmentOutcome>(new TlsRecordTable());
+  private readonly session = new DissectionSession(this.history, this.echoes, this.analysis, this.httpMessages, this.tlsRecords);
   private readonly replay = new TcpStreamReplay();
   private readonly echoReplay = new IcmpEchoReplay();
   private readonly analysisReplay = new TcpAnalysisReplay();
-  private readonly httpReplay = new HttpMessageReplay();
-  private readonly replaySession = new DissectionSession(this.replay, this.echoReplay, this.analysisReplay, this.httpReplay);
-  /** Segments of HTTP messages spanning segments: frame index → what the segment was to the message (few frames, so a map). */
+  private readonly httpReplay = new SegmentOutcomeReplay<HttpSegmentOutcome>();
+  private readonly tlsReplay = new SegmentOutcomeReplay<TlsSegmentOutcome>();
+  private readonly replaySession = new DissectionSession(this.replay, this.echoReplay, this.analysisReplay, this.httpReplay, this.tlsReplay);
+  /**
+   * Segments of HTTP messages and TLS records spanning segments: frame index → what the segment was to them (only
+   * such frames, so maps; a TLS outcome keeps the bodies of handshake records only).
+   */
   private readonly httpSegments = new Map<number, HttpSegmentOutcome>();
+  private readonly tlsSegments = new Map<number, TlsSegmentOutcome>();
+  /** The common outcomes of a bulk transfer, one byte per frame instead of a map entry (see SEGMENT_KIND_*). */
+  private segmentKinds = new Uint8Array(1024);
   /** Echo replies that found their request: frame index → request's frame number (few frames, so a map). */
   private readonly echoAnswers = new Map<number, number>();
   /** Per frame: the TCP stream state its segment saw (0: none), and its conversation id. */
@@ -79,7 +97,7 @@ export class PacketTable {
 
   /** Bytes held for the frames and their per-frame index, for the UI to say what a capture costs. */
   get byteSize(): number {
-    return this.store.byteSize + this.tcpSnapshots.byteLength + this.conversations.byteLength + this.tcpNoteFlags.byteLength;
+    return this.store.byteSize + this.tcpSnapshots.byteLength + this.conversations.byteLength + this.tcpNoteFlags.byteLength + this.segmentKinds.byteLength;
   }
 
   /** Copies the frame in (readers hand out views into their chunks) and dissects it once, in order, for stream state. */
@@ -90,8 +108,9 @@ export class PacketTable {
     this.history.lastSnapshot = 0;
     this.echoes.lastAnswer = 0;
     this.httpMessages.lastOutcome = undefined;
+    this.tlsRecords.lastOutcome = undefined;
     const d = dissectFrame(this.session, frame, index + 1, matchNow ? { fields: this.filter!.fields } : {});
-    if (this.httpMessages.lastOutcome) this.httpSegments.set(index, this.httpMessages.lastOutcome);
+    this.rememberSegment(index, this.httpMessages.lastOutcome, this.tlsRecords.lastOutcome);
     this.tcpSnapshots[index] = this.history.lastSnapshot;
     if (this.echoes.lastAnswer !== 0) this.echoAnswers.set(index, this.echoes.lastAnswer);
     const note = this.analysis.takeLastNote();
@@ -219,7 +238,9 @@ export class PacketTable {
     this.replay.next = this.history.snapshot(this.tcpSnapshots[index]!);
     this.echoReplay.next = this.echoAnswers.get(index) ?? 0;
     this.analysisReplay.next = this.noteOf(index);
-    this.httpReplay.next = this.httpSegments.get(index);
+    const kind = this.segmentKinds[index]!;
+    this.httpReplay.next = kind === SEGMENT_KIND_HTTP_PART ? HTTP_PART : this.httpSegments.get(index);
+    this.tlsReplay.next = kind === SEGMENT_KIND_TLS_INSIDE ? TLS_INSIDE : kind === SEGMENT_KIND_TLS_NO_RECORD ? TLS_NO_RECORD : kind === SEGMENT_KIND_TLS_RESENT ? TLS_RESENT : this.tlsSegments.get(index);
     return dissectFrame(this.replaySession, this.store.frame(index)!, index + 1, options);
   }
 
@@ -259,6 +280,15 @@ export class PacketTable {
     return dupAck ? { flags, dupAckNumber: dupAck.count, dupAckFrame: dupAck.frame } : { flags };
   }
 
+  private rememberSegment(index: number, http: HttpSegmentOutcome | undefined, tls: TlsSegmentOutcome | undefined): void {
+    if (http?.kind === 'part' && http.info === undefined) this.segmentKinds[index] = SEGMENT_KIND_HTTP_PART;
+    else if (http) this.httpSegments.set(index, http);
+    if (tls?.kind === 'inside') this.segmentKinds[index] = SEGMENT_KIND_TLS_INSIDE;
+    else if (tls?.kind === 'resent') this.segmentKinds[index] = SEGMENT_KIND_TLS_RESENT;
+    else if (tls?.records.length === 0) this.segmentKinds[index] = SEGMENT_KIND_TLS_NO_RECORD;
+    else if (tls) this.tlsSegments.set(index, tls);
+  }
+
   private growPerFrameArrays(count: number): void {
     if (count <= this.tcpSnapshots.length) return;
     const size = this.tcpSnapshots.length * 2;
@@ -271,7 +301,9 @@ export class PacketTable {
     const noteFlags = new Uint16Array(size);
     noteFlags.set(this.tcpNoteFlags);
     this.tcpNoteFlags = noteFlags;
-
+    const kinds = new Uint8Array(size);
+    kinds.set(this.segmentKinds);
+    this.segmentKinds = kinds;
   }
 }
 

@@ -11,6 +11,8 @@ export const LINUX_GUEST = path.join(CAPTURES, 'linux-guest.pcap');
 export const TCP_ANALYSIS = path.join(CAPTURES, 'tcp-analysis.pcap');
 /** HTTP messages spanning TCP segments, on port 80 and on a port found by heuristics (make-http-reassembly-capture.mjs). */
 export const HTTP_REASSEMBLY = path.join(CAPTURES, 'http-reassembly.pcap');
+/** loopback.pcap's TLS 1.3 handshake sent again in small segments (make-tls-reassembly-capture.mjs). */
+export const TLS_REASSEMBLY = path.join(CAPTURES, 'tls-reassembly.pcap');
 
 export function tool(program: string, args: string[]): string {
   const result = spawnSync(program, args, { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
