@@ -130,7 +130,7 @@ export function dissectTcp(d: Dissection, offset: number, end: number, sourceAdd
     if (message) return dissectHttpSegment(d, message, tree, info, payload, end);
   }
   if (stream?.isTls || looksLikeTls(bytes, payload, end)) {
-    const records = stream ? d.session.tlsRecords.segment(direction, rawSeq, bytes, payload, end) : undefined;
+    const records = stream ? d.session.tlsRecords.segment(direction, rawSeq, bytes, payload, end, d.frameNumber) : undefined;
     if (!records) return dissectTls(d, payload, end, stream);
     stream!.isTls = true;
     return dissectTlsSegment(d, records, stream!, tree, info, payload, end);

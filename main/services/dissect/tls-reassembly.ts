@@ -10,6 +10,8 @@ export interface TlsRecordSummary {
   body: Buffer;
   /** Offset of the record's header from the segment's payload start when all of it is in the segment; -1 otherwise. */
   at: number;
+  /** For a record begun in earlier segments: each segment's frame number and how many of its bytes it holds. */
+  segments?: { frame: number; length: number }[];
 }
 
 /**
@@ -24,7 +26,7 @@ export interface TlsReassemblyLookup {
    * One TCP payload of a TLS stream direction (see HttpReassemblyLookup for `direction`). Undefined: the segment holds
    * whole records only and leaves none open, or it is out of line; it is then read alone.
    */
-  segment(direction: number, seq: number, bytes: Buffer, offset: number, end: number): TlsSegmentOutcome | undefined;
+  segment(direction: number, seq: number, bytes: Buffer, offset: number, end: number, frameNumber: number): TlsSegmentOutcome | undefined;
 }
 
 const HEADER = 5;
@@ -40,12 +42,13 @@ interface OpenRecord {
   remaining: number;
   /** The body so far, kept for handshake records only. */
   body: Buffer[];
+  segments: { frame: number; length: number }[];
 }
 
 export class TlsRecordTable implements TlsReassemblyLookup {
   private readonly open = new Map<number, OpenRecord>();
 
-  segment(direction: number, seq: number, bytes: Buffer, offset: number, end: number): TlsSegmentOutcome | undefined {
+  segment(direction: number, seq: number, bytes: Buffer, offset: number, end: number, frameNumber: number): TlsSegmentOutcome | undefined {
     const open = this.open.get(direction);
     if (open && seq !== open.nextSeq) return ((seq - open.nextSeq) | 0) < 0 ? RESENT : undefined;
     // Most segments hold whole records and nothing is open: found by their headers alone, nothing is made for them.
@@ -57,6 +60,7 @@ export class TlsRecordTable implements TlsReassemblyLookup {
       open.nextSeq = (open.nextSeq + length) >>> 0;
       if (open.header.length < HEADER) {
         const take = Math.min(HEADER - open.header.length, length);
+        open.segments.push({ frame: frameNumber, length: take });
         open.header = Buffer.concat([open.header, bytes.subarray(at, at + take)]);
         at += take;
         if (open.header.length < HEADER) return { kind: 'records', records };
@@ -68,22 +72,28 @@ export class TlsRecordTable implements TlsReassemblyLookup {
       } else if (open.remaining > length) {
         // Inside a record whose length is known: TCP keeps the bytes without asking TLS again.
         open.remaining -= length;
+        open.segments.push({ frame: frameNumber, length });
         if (open.header[0] === HANDSHAKE) open.body.push(Buffer.from(bytes.subarray(at, end)));
         return { kind: 'inside' };
       }
       const take = Math.min(open.remaining, end - at);
       if (open.header[0] === HANDSHAKE) open.body.push(Buffer.from(bytes.subarray(at, at + take)));
+      if (take > 0) {
+        const last = open.segments.at(-1);
+        if (last?.frame === frameNumber) last.length += take;
+        else open.segments.push({ frame: frameNumber, length: take });
+      }
       open.remaining -= take;
       at += take;
       if (open.remaining > 0) return { kind: 'records', records };
-      records.push({ type: open.header[0]!, version: open.header.readUInt16BE(1), length: open.header.readUInt16BE(3), body: Buffer.concat(open.body), at: -1 });
+      records.push({ type: open.header[0]!, version: open.header.readUInt16BE(1), length: open.header.readUInt16BE(3), body: Buffer.concat(open.body), at: -1, segments: open.segments });
       this.open.delete(direction);
     }
     // Whole records, then perhaps one left open for the next segment.
     while (at < end) {
       if (end - at < HEADER) {
         if (!isTlsRecordStart(bytes, at, end)) break;
-        this.open.set(direction, { nextSeq: (seq + length) >>> 0, header: Buffer.from(bytes.subarray(at, end)), remaining: 0, body: [] });
+        this.open.set(direction, { nextSeq: (seq + length) >>> 0, header: Buffer.from(bytes.subarray(at, end)), remaining: 0, body: [], segments: [{ frame: frameNumber, length: end - at }] });
         break;
       }
       const recordLength = bytes.readUInt16BE(at + 3);
@@ -96,6 +106,7 @@ export class TlsRecordTable implements TlsReassemblyLookup {
           header: Buffer.from(bytes.subarray(at, at + HEADER)),
           remaining: bodyEnd - end,
           body: type === HANDSHAKE ? [Buffer.from(bytes.subarray(at + HEADER, end))] : [],
+          segments: [{ frame: frameNumber, length: end - at }],
         });
         break;
       }

@@ -59,6 +59,11 @@ export function dissectTlsSegment(d: Dissection, outcome: TlsSegmentOutcome, str
     if (tcpTree) d.item(tcpTree, `TCP segment data (${end - offset} bytes)`, offset, end - offset);
     return;
   }
+  const begun = outcome.records[0]!.segments;
+  if (d.tree && begun) {
+    const total = begun.reduce((sum, segment) => sum + segment.length, 0);
+    d.item(d.tree, `[${begun.length} Reassembled TCP Segments (${total} bytes): ${begun.map((segment) => `#${segment.frame}(${segment.length})`).join(', ')}]`, offset, end - offset);
+  }
   const tree = d.layer('tls', 'Transport Layer Security', offset, end - offset);
   const names: string[] = [];
   let version = '';
