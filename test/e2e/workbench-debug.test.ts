@@ -82,6 +82,8 @@ describe('workbench: debug a unikernel', () => {
     await expect(page.getByRole('listitem', { name: new RegExp(`^kernel\\.c:${breakLine}, set`) }).count()).resolves.toBe(1);
     const statusBackground = await page.locator('.status-bar').evaluate((element) => getComputedStyle(element).backgroundColor);
     expect(statusBackground).toBe('rgb(204, 102, 51)');
+    // The Runs list says the debug run is paused (not "running") while it is stopped.
+    await expect.poll(() => page.getByRole('list', { name: 'Run history' }).getByRole('listitem').first().getAttribute('aria-label')).toBe(`${CONFIGURATION}: paused`);
     await screenshot(page, 'debug-stopped');
     await docScreenshot(page, 'debug-stopped');
   });

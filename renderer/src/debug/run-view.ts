@@ -27,6 +27,9 @@ export class RunView implements View {
   private readonly problems: HTMLElement;
   private readonly emptyState: HTMLElement;
   private readonly history: HTMLElement;
+  private shown: { runs: readonly RunRecord[]; active: RunRecord | undefined } = { runs: [], active: undefined };
+  private debugPaused = false;
+  private tick: number | undefined;
   private configurations: LaunchArguments[] = [];
   onShow?: () => void;
 
@@ -96,14 +99,31 @@ export class RunView implements View {
     if (configuration) this.host.run(configuration);
   }
 
+  /**
+   * The debugger stopped the active debug run (at a breakpoint, a step): its line says "paused", not "running". While a
+   * run is live its time ticks each second.
+   */
+  setDebugPaused(paused: boolean): void {
+    if (this.debugPaused === paused) return;
+    this.debugPaused = paused;
+    this.showRuns(this.shown.runs, this.shown.active);
+  }
+
   showRuns(runs: readonly RunRecord[], active: RunRecord | undefined): void {
+    this.shown = { runs, active };
     this.stopButton.disabled = active === undefined;
+    this.tick ??= window.setInterval(() => this.shown.active && this.showRuns(this.shown.runs, this.shown.active), 1000);
+    if (!active) {
+      window.clearInterval(this.tick);
+      this.tick = undefined;
+    }
     this.history.replaceChildren(
       ...runs.slice(0, 50).map((run) => {
         const running = run.state === 'starting' || run.state === 'running' || run.state === 'stopping';
-        const outcome = running ? run.state : run.state === 'failed' ? `failed: ${run.message ?? ''}` : run.exitCode !== undefined ? `exit ${run.exitCode}` : (run.message ?? run.state);
+        const paused = run.id === active?.id && run.mode === 'debug' && run.state === 'running' && this.debugPaused;
+        const outcome = paused ? 'paused' : running ? run.state : run.state === 'failed' ? `failed: ${run.message ?? ''}` : run.exitCode !== undefined ? `exit ${run.exitCode}` : (run.message ?? run.state);
         const seconds = (((run.endedAt ?? Date.now()) - run.startedAt) / 1000).toFixed(1);
-        const glyph = running ? 'loading codicon-modifier-spin' : run.state === 'failed' || (run.exitCode ?? 0) !== 0 ? 'error' : 'pass';
+        const glyph = paused ? 'debug-pause' : running ? 'loading codicon-modifier-spin' : run.state === 'failed' || (run.exitCode ?? 0) !== 0 ? 'error' : 'pass';
         return el(
           'li',
           { className: `run-record run-${run.state}`, 'aria-label': `${run.name}: ${outcome}` },

@@ -169,6 +169,7 @@ export class Workbench {
       runCommand: (id) => void this.commands.run(id),
     });
     for (const section of this.debug.sections) this.runView.addSection(section);
+    this.debug.session.onDidChange((change) => change === 'phase' && this.runView.setDebugPaused(this.debug.session.phase === 'stopped'));
     this.targetsView = new TargetsView(backend, {
       activeTarget: () => this.activeTarget,
       setActiveTarget: (id) => this.setActiveTarget(id),
