@@ -84,8 +84,8 @@ describe('dissection details', () => {
     expect(dns.children!.find((node) => node.label === 'Queries')!.children![0]).toMatchObject({ label: 'example.mirador.test: type A, class 1', start: 54, length: 26 });
   });
 
-  it('10k mutated frames and truncations never throw', () => {
-    const frames = [...framesOf(LOOPBACK), ...framesOf(SYNTHETIC)];
+  it('10k mutated frames and truncations never throw (reassembly tables included)', () => {
+    const frames = [...framesOf(LOOPBACK), ...framesOf(SYNTHETIC), ...framesOf(HTTP_REASSEMBLY), ...framesOf(TLS_REASSEMBLY)];
     let seed = 12345;
     const random = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
     const session = new DissectionSession();
