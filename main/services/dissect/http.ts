@@ -1,5 +1,6 @@
 // HTTP/1.x: the request or status line and headers of a message, whole in one segment or put together from several.
 import type { DetailNode, Dissection } from './dissection';
+import { readHttpMessageHead } from './http-message-head';
 import type { HttpSegmentOutcome } from './http-reassembly';
 
 const METHODS = ['GET ', 'POST ', 'PUT ', 'HEAD ', 'DELETE ', 'OPTIONS ', 'PATCH ', 'CONNECT ', 'TRACE '];
@@ -74,25 +75,18 @@ export function dissectHttp(d: Dissection, offset: number, end: number): void {
     d.markMalformed('HTTP', 'request line is not METHOD URI HTTP/1.x', offset);
     return;
   }
-  let at = firstLineEnd + 2;
-  let contentType: string | undefined;
-  let mediaType: string | undefined;
-  while (at < messageHeadEnd - 2) {
-    const next = bytes.indexOf('\r\n', at, 'latin1');
-    if (next < 0 || next >= end) break;
-    if (next === at) break;
-    if (next - at > 13 && (bytes[at] === 0x43 || bytes[at] === 0x63)) {
-      const header = /^content-type:\s*(([^;\s]*).*?)\s*$/i.exec(bytes.toString('latin1', at, next));
-      if (header) {
-        contentType = header[1]!;
-        mediaType = header[2]!.toLowerCase();
-      }
+  if (tree) {
+    for (let at = firstLineEnd + 2; at < messageHeadEnd - 2; ) {
+      const next = bytes.indexOf('\r\n', at, 'latin1');
+      if (next < 0 || next >= end || next === at) break;
+      d.item(tree, bytes.toString('latin1', at, next), at, next - at);
+      at = next + 2;
     }
-    if (tree) d.item(tree, bytes.toString('latin1', at, next), at, next - at);
-    at = next + 2;
   }
-  if (contentType === undefined) return;
-  d.field('http.content_type', contentType);
+  // The headers are read as reassembly reads them (one reader for Content-Type, Content-Length and chunks).
+  const head = readHttpMessageHead(bytes, offset, end);
+  if (head.contentType === undefined) return;
+  d.field('http.content_type', head.contentType);
   // Wireshark names the body's media type once it hands the body (here: what follows the headers) to a media dissector.
-  if (headersEnd >= 0 && headersEnd + 4 < end) d.columns('HTTP', `${d.info} (${mediaType})`);
+  if (head.headLength > 0 && offset + head.headLength < end) d.columns('HTTP', `${d.info} (${head.mediaType})`);
 }
