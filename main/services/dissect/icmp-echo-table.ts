@@ -1,4 +1,5 @@
 // Pairs ICMP echo replies with their requests as tshark does in one pass: same peers, id, sequence number and payload.
+import type { Dissection } from './dissection';
 
 /** Where the ICMP dissector notes requests and finds the request a reply answers (live, or recorded when dissecting again). */
 export interface IcmpEchoLookup {
@@ -17,6 +18,21 @@ export class IcmpEchoTable implements IcmpEchoLookup {
   requestOf(key: string): number {
     return this.requests.get(key) ?? 0;
   }
+}
+
+/**
+ * One pass, like tshark -r: a request is noted; a reply names its request (its Info suffix, and `responseField`), a
+ * request cannot know its reply yet. `key(requester, responder)` makes the echo's key from its two ends.
+ */
+export function pairEcho(d: Dissection, isRequest: boolean, source: string, destination: string, key: (requester: string, responder: string) => string, responseField: string): string {
+  if (isRequest) {
+    d.session.icmpEchoes.request(key(source, destination), d.frameNumber);
+    return '';
+  }
+  const request = d.session.icmpEchoes.requestOf(key(destination, source));
+  if (request === 0) return '';
+  d.field(responseField, request);
+  return ` (request in ${request})`;
 }
 
 /**

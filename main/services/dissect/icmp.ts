@@ -1,6 +1,6 @@
 // ICMP for IPv4: echo with id/seq, and errors that quote the offending packet (dissected without touching the columns).
 import type { Dissection } from './dissection';
-import { icmpEchoKey } from './icmp-echo-table';
+import { icmpEchoKey, pairEcho } from './icmp-echo-table';
 import { dissectIpv4 } from './ipv4';
 
 const UNREACHABLE_CODES = ['Network unreachable', 'Host unreachable', 'Protocol unreachable', 'Port unreachable', 'Fragmentation needed', 'Source route failed', 'Destination network unknown', 'Destination host unknown', 'Source host isolated', 'Network administratively prohibited', 'Host administratively prohibited', 'Network unreachable for TOS', 'Host unreachable for TOS', 'Communication administratively filtered', 'Host precedence violation', 'Precedence cutoff in effect'];
@@ -32,15 +32,8 @@ export function dissectIcmp(d: Dissection, offset: number, end: number, source =
     let info = `Echo (ping) ${(type === 8 ? 'request' : 'reply').padEnd(7)}  id=0x${id.toString(16).padStart(4, '0')}, seq=${sequence}/${swapped}${d.ipTtl >= 0 ? `, ttl=${d.ipTtl}` : ''}`;
     if (d.quoteDepth === 0) {
       const checksum = bytes.readUInt16BE(offset + 2);
-      // One pass, like tshark -r: a reply names its request; a request cannot know its reply yet.
-      if (type === 8) d.session.icmpEchoes.request(icmpEchoKey(source, destination, id, sequence, checksum, false), d.frameNumber);
-      else {
-        const request = d.session.icmpEchoes.requestOf(icmpEchoKey(destination, source, id, sequence, checksum, true));
-        if (request > 0) {
-          info += ` (request in ${request})`;
-          d.field('icmp.resp_to', request);
-        }
-      }
+      const isRequest = type === 8;
+      info += pairEcho(d, isRequest, source, destination, (requester, responder) => icmpEchoKey(requester, responder, id, sequence, checksum, !isRequest), 'icmp.resp_to');
     }
     d.columns('ICMP', info);
     return;

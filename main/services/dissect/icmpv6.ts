@@ -2,7 +2,7 @@
 import { formatIpv6, formatMac } from './address-format';
 import type { Dissection } from './dissection';
 import { dissectIpv6 } from './ipv6';
-import { icmpv6EchoKey } from './icmp-echo-table';
+import { icmpv6EchoKey, pairEcho } from './icmp-echo-table';
 
 const UNREACHABLE_CODES = ['No route to destination', 'Administratively prohibited', 'Beyond scope of source address', 'Address unreachable', 'Port unreachable', 'Source address failed ingress/egress policy', 'Reject route to destination'];
 
@@ -52,15 +52,8 @@ export function dissectIcmpv6(d: Dissection, offset: number, end: number, source
       let info = `Echo (ping) ${type === 128 ? 'request' : 'reply'} id=0x${id.toString(16).padStart(4, '0')}, seq=${sequence}${d.ipTtl >= 0 ? `, hop limit=${d.ipTtl}` : ''}`;
       if (d.quoteDepth === 0) {
         const checksum = bytes.readUInt16BE(offset + 2);
-        // One pass, like tshark -r: a reply names its request.
-        if (type === 128) d.session.icmpEchoes.request(icmpv6EchoKey(source, destination, id, sequence, checksum, false), d.frameNumber);
-        else {
-          const request = d.session.icmpEchoes.requestOf(icmpv6EchoKey(destination, source, id, sequence, checksum, true));
-          if (request > 0) {
-            info += ` (request in ${request})`;
-            d.field('icmpv6.resp_to', request);
-          }
-        }
+        const isRequest = type === 128;
+        info += pairEcho(d, isRequest, source, destination, (requester, responder) => icmpv6EchoKey(requester, responder, id, sequence, checksum, !isRequest), 'icmpv6.resp_to');
       }
       d.columns('ICMPv6', info);
       return;
