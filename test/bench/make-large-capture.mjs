@@ -3,6 +3,7 @@
 import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { pcapHeader } from '../fixtures/captures/tcp-conversation-builder.mjs';
 
 const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
 const FIXTURES = ['loopback.pcap', 'synthetic.pcap'].map((name) => path.join(REPO_ROOT, 'test/fixtures/captures', name));
@@ -22,13 +23,7 @@ function pcapFrames(file) {
 export function writeLargeCapture(file, frameCount) {
   const source = FIXTURES.flatMap(pcapFrames);
   const out = openSync(file, 'w');
-  const header = Buffer.alloc(24);
-  header.writeUInt32LE(0xa1b2c3d4, 0);
-  header.writeUInt16LE(2, 4);
-  header.writeUInt16LE(4, 6);
-  header.writeUInt32LE(262144, 16);
-  header.writeUInt32LE(1, 20);
-  writeSync(out, header);
+  writeSync(out, pcapHeader());
   // Records are gathered into 4 MiB chunks: one write call per record would take longer than the benchmark.
   const chunk = Buffer.alloc(4 * 1024 * 1024);
   let used = 0;
