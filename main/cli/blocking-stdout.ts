@@ -1,6 +1,7 @@
 // Writes command output to stdout before returning, waiting while a pipe is full: `mirador dissect huge.pcap | less`
 // then holds one output buffer, not the whole output queued in memory, and reads the capture only as fast as less reads.
 import { writeSync } from 'node:fs';
+import { CliError } from './cli-error';
 
 const STDOUT = 1;
 /** Something to sleep on between tries: Atomics.wait pauses this thread without spinning. */
@@ -26,7 +27,8 @@ export function writeStdoutBlocking(bytes: Uint8Array): void {
         continue;
       }
       if (code === 'EPIPE') throw new StdoutClosedError();
-      throw error;
+      // A full disk, a closed descriptor...: said as the output's failure, not the input's, and without a stack.
+      throw new CliError(`cannot write the output: ${(error as Error).message}`);
     }
   }
 }

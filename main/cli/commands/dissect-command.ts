@@ -53,8 +53,8 @@ export const dissectCommand: CliCommand = {
       }
       printed++;
     }, { reuseBuffers: true });
-    // The reader of a pipe left (`| head`): the dispatcher ends the command quietly.
-    if (result.error instanceof StdoutClosedError) throw result.error;
+    // The output failed (its reader left, or a write failed): that, not the capture, is what the user hears about.
+    if (result.error instanceof StdoutClosedError || result.error instanceof CliError) throw result.error;
     if (json) out.line(']');
     out.flush();
     if (result.error) {

@@ -1,6 +1,6 @@
 // `mirador dissect` (built CLI): tshark's own lines on real traffic, filters, --json trees, damaged files, bad filters.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, openSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -98,6 +98,14 @@ describe.skipIf(!ready)('mirador dissect (built CLI)', () => {
     const code = await new Promise((resolve) => child.on('close', resolve));
     expect(code).toBe(0);
     expect(lines).toBe(6500 * 31);
+  });
+
+  it('says the output failed, in one line without a stack, when it cannot be written (a full disk: /dev/full)', () => {
+    for (const file of [LOOPBACK, loopbackRepeated('for-full.pcap', 500)]) {
+      const run = spawnSync(process.execPath, [CLI_ENTRY, 'dissect', file], { env, encoding: 'utf8', stdio: ['ignore', openSync('/dev/full', 'w'), 'pipe'] });
+      expect(run.status).toBe(1);
+      expect(run.stderr).toBe('mirador dissect: cannot write the output: ENOSPC: no space left on device, write\n');
+    }
   });
 
   it('stops quietly, with status 0, when the reader of its pipe goes away (`| head`)', async () => {
