@@ -28,6 +28,7 @@ import {
 } from './adapter-events';
 import { BootPhaseClock } from './boot-phase-clock';
 import { BreakpointIds } from './breakpoint-ids';
+import { ConsoleOutputBatch } from './console-output-batch';
 import { DapInspection } from './dap-inspection';
 import { describeLaunch } from './launch-description';
 import type { LaunchPlanner } from './launch-planner';
@@ -87,12 +88,44 @@ export class MiradorDebugSession extends DebugSession {
   private engineReady = deferred<GuestDebugger | undefined>();
   private readonly breakpointGroups = new Map<string, BreakpointRequest[]>();
   private readonly breakpointIds = new BreakpointIds();
+  /** The guest's console, sent as fewer, larger output events (see sendEvent). */
+  private readonly guestConsole = new ConsoleOutputBatch((text) => super.sendEvent(new OutputEvent(text, 'stdout')));
+  private dapOutput: NodeJS.WritableStream | undefined;
 
   constructor(private readonly options: MiradorDebugSessionOptions) {
     super();
     // gdb counts lines and columns from 1 (DebugSession assumes 0 unless told).
     this.setDebuggerLinesStartAt1(true);
     this.setDebuggerColumnsStartAt1(true);
+  }
+
+  override start(input: NodeJS.ReadableStream, output: NodeJS.WritableStream): void {
+    this.dapOutput = output;
+    super.start(input, output);
+  }
+
+  /**
+   * The guest's console waits a few milliseconds for more text; any other event sends it first, so a client never sees
+   * a stop or the exit before the console text that came before it. Both leave in one write: each write wakes the client.
+   */
+  override sendEvent(event: DebugProtocol.Event): void {
+    const body = event.body as { category?: string; output?: string } | undefined;
+    if (event.event === 'output' && body?.category === 'stdout' && body.output !== undefined) {
+      this.guestConsole.add(body.output);
+      return;
+    }
+    if (this.guestConsole.isEmpty) {
+      super.sendEvent(event);
+      return;
+    }
+    const corkable = this.dapOutput as (NodeJS.WritableStream & { cork?(): void; uncork?(): void }) | undefined;
+    corkable?.cork?.();
+    try {
+      this.guestConsole.flush();
+      super.sendEvent(event);
+    } finally {
+      corkable?.uncork?.();
+    }
   }
 
   protected override initializeRequest(response: DebugProtocol.InitializeResponse): void {

@@ -1,8 +1,13 @@
-// The adapter's small parts: stopOnEntry forms, boot-phase timing, DAP breakpoint ids across restarts, memory references.
-import { describe, expect, it } from 'vitest';
+// The adapter's small parts: stopOnEntry forms, boot-phase timing, DAP breakpoint ids across restarts, memory references,
+// the guest console's batching into output events.
+import { PassThrough } from 'node:stream';
+import { OutputEvent, StoppedEvent } from '@vscode/debugadapter';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { BootPhaseEventBody } from '../../../../main/api/debug-protocol';
 import { BootPhaseClock } from '../../../../main/debug/adapter/boot-phase-clock';
 import { BreakpointIds } from '../../../../main/debug/adapter/breakpoint-ids';
+import { CONSOLE_BATCH_MAX_CHARS, CONSOLE_BATCH_WINDOW_MS, ConsoleOutputBatch } from '../../../../main/debug/adapter/console-output-batch';
+import { MiradorDebugSession } from '../../../../main/debug/adapter/mirador-debug-session';
 import { parseMemoryReference } from '../../../../main/debug/adapter/dap-inspection';
 import { parseEntryStop } from '../../../../main/debug/gdb/entry-stop';
 
@@ -56,5 +61,81 @@ describe('parseMemoryReference', () => {
     expect(parseMemoryReference('0x0010002c')).toBe(0x10002cn);
     expect(parseMemoryReference(' 4096 ')).toBe(4096n);
     expect(() => parseMemoryReference('$pc')).toThrow('"$pc" is not a memory address');
+  });
+});
+
+describe('ConsoleOutputBatch', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('sends the text gathered within its window as one piece, and nothing when there is none', () => {
+    vi.useFakeTimers();
+    const sent: string[] = [];
+    const batch = new ConsoleOutputBatch((text) => sent.push(text));
+    batch.add('2026-1');
+    batch.add('');
+    batch.add('1-21T11:11:49+00:00: [INFO] ');
+    vi.advanceTimersByTime(CONSOLE_BATCH_WINDOW_MS - 1);
+    expect(sent).toEqual([]);
+    vi.advanceTimersByTime(1);
+    expect(sent).toEqual(['2026-11-21T11:11:49+00:00: [INFO] ']);
+    vi.advanceTimersByTime(CONSOLE_BATCH_WINDOW_MS * 3);
+    batch.flush();
+    expect(sent).toHaveLength(1);
+  });
+
+  it('waits no longer than its window for a steady trickle, and sends a flood at once', () => {
+    vi.useFakeTimers();
+    const sent: string[] = [];
+    const batch = new ConsoleOutputBatch((text) => sent.push(text));
+    for (let index = 0; index < 20; index++) {
+      batch.add('x');
+      vi.advanceTimersByTime(1);
+    }
+    // The window runs from the first byte, not the last: a guest printing a byte a millisecond is still seen.
+    expect(sent.join('')).toBe('x'.repeat(20));
+    expect(sent.length).toBeLessThanOrEqual(2);
+    batch.flush();
+    sent.length = 0;
+    batch.add('y'.repeat(CONSOLE_BATCH_MAX_CHARS));
+    expect(sent).toEqual(['y'.repeat(CONSOLE_BATCH_MAX_CHARS)]);
+  });
+});
+
+describe('the session\'s console output', () => {
+  /** DAP messages the session wrote, decoded. */
+  function readMessages(stream: PassThrough): { event?: string; body?: { output?: string; category?: string } }[] {
+    const text = String(stream.read() ?? '');
+    return text
+      .split(/Content-Length: \d+\r\n\r\n/)
+      .filter((part) => part !== '')
+      .map((part) => JSON.parse(part));
+  }
+
+  it('sends the console text gathered so far before a stop, and console-category notices at once', () => {
+    const session = new MiradorDebugSession({ planLaunch: () => Promise.reject(new Error('not used')) });
+    const output = new PassThrough();
+    session.start(new PassThrough(), output);
+    session.sendEvent(new OutputEvent('booting ', 'stdout'));
+    session.sendEvent(new OutputEvent('kernel\r\n', 'stdout'));
+    session.sendEvent(new OutputEvent('Mirador: a notice\n', 'console'));
+    session.sendEvent(new StoppedEvent('step', 1));
+    const messages = readMessages(output);
+    expect(messages.map((message) => [message.event, message.body?.output])).toEqual([
+      ['output', 'booting kernel\r\n'],
+      ['output', 'Mirador: a notice\n'],
+      ['stopped', undefined],
+    ]);
+    session.sendEvent(new StoppedEvent('step', 1));
+    expect(readMessages(output).map((message) => message.event)).toEqual(['stopped']);
+  });
+
+  it('sends console text with no event after it once the window is over', async () => {
+    const session = new MiradorDebugSession({ planLaunch: () => Promise.reject(new Error('not used')) });
+    const output = new PassThrough();
+    session.start(new PassThrough(), output);
+    session.sendEvent(new OutputEvent('last words\n', 'stdout'));
+    expect(readMessages(output)).toEqual([]);
+    await new Promise((resolve) => setTimeout(resolve, CONSOLE_BATCH_WINDOW_MS + 20));
+    expect(readMessages(output).map((message) => message.body?.output)).toEqual(['last words\n']);
   });
 });
