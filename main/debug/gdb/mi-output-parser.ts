@@ -16,6 +16,9 @@ const RECORD_TYPES = {
 /** Single-character escapes gdb's printchar writes (and \e, which it writes for ESC). */
 const SIMPLE_ESCAPES: Record<string, number> = { n: 10, t: 9, r: 13, a: 7, b: 8, f: 12, v: 11, e: 27, '"': 34, '\\': 92, "'": 39, '?': 63 };
 
+/** A result's name (gdb's "variable"), read in place where the cursor stands. */
+const RESULT_NAME = /[a-zA-Z_][\w.-]*/y;
+
 /** Never throws: a malformed line becomes an `unrecognized` record, so one odd line cannot break a session. */
 export function parseMiLine(rawLine: string): MiRecord {
   const line = rawLine.endsWith('\r') ? rawLine.slice(0, -1) : rawLine;
@@ -63,6 +66,9 @@ function addResult(tuple: MiTuple, name: string, value: MiValue): void {
 }
 
 class Cursor {
+  /** Where the next backslash at or after the cursor is: -1 when none is left, -2 until first looked for. */
+  private nextBackslash = -2;
+
   constructor(
     private readonly text: string,
     private at: number,
@@ -82,7 +88,8 @@ class Cursor {
   }
 
   result(): [string, MiValue] {
-    const match = /^[a-zA-Z_][\w.-]*/.exec(this.text.slice(this.at, this.at + 200));
+    RESULT_NAME.lastIndex = this.at;
+    const match = RESULT_NAME.exec(this.text);
     if (!match) throw new MiSyntaxError(`expected a result name at column ${this.at}`);
     this.at += match[0].length;
     this.expect('=');
@@ -136,6 +143,17 @@ class Cursor {
   /** A C string as gdb writes it: escapes and octal bytes, which together may spell UTF-8 (decoded at the end). */
   cString(): string {
     this.expect('"');
+    // Most strings (addresses, names, numbers) hold no escape: they are the text up to the closing quote.
+    const close = this.text.indexOf('"', this.at);
+    if (close >= 0) {
+      // Found once and reused while ahead: searching anew for each string would make a long line quadratic.
+      if (this.nextBackslash !== -1 && this.nextBackslash < this.at) this.nextBackslash = this.text.indexOf('\\', this.at);
+      if (this.nextBackslash === -1 || this.nextBackslash > close) {
+        const text = this.text.slice(this.at, close);
+        this.at = close + 1;
+        return text;
+      }
+    }
     const bytes: number[] = [];
     let plainStart = this.at;
     const flushPlain = (end: number) => {

@@ -131,6 +131,39 @@ describe('parseMiLine: stream records and C strings', () => {
     expect(parseMiLine('~"ünïcödé ✓ 🚀"')).toEqual({ type: 'console', text: 'ünïcödé ✓ 🚀' });
     expect(parseMiLine('~"\\0\\177"')).toEqual({ type: 'console', text: '\u0000\u007f' });
   });
+
+  it('reads plain strings before, between and after escaped ones in one line', () => {
+    const record = result('^done,a="0x10",b="x\\ty",c={d="plain",e="\\"q\\""},f=["","\\\\","z"],g="end"');
+    expect(plain(record.results)).toEqual({ a: '0x10', b: 'x\ty', c: { d: 'plain', e: '"q"' }, f: ['', '\\', 'z'], g: 'end' });
+  });
+
+  it('reads back any text written the way gdb escapes it', () => {
+    // gdb's printchar: quote and backslash escaped, control bytes as \n \t or octal; a character past ASCII either raw
+    // (UTF-8 in the line) or, here at random, each of its bytes in octal.
+    const octal = (bytes: Iterable<number>) => Array.from(bytes, (byte) => `\\${byte.toString(8).padStart(3, '0')}`).join('');
+    const escape = (text: string, random: () => number) =>
+      Array.from(text, (char) => {
+        if (char === '"') return '\\"';
+        if (char === '\\') return '\\\\';
+        if (char === '\n') return '\\n';
+        if (char === '\t') return '\\t';
+        const code = char.codePointAt(0)!;
+        if (code < 32 || code === 127 || (code >= 128 && random() < 0.5)) return octal(Buffer.from(char, 'utf8'));
+        return char;
+      }).join('');
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const alphabet = ['a', 'Z', '0', ' ', '"', '\\', '\n', '\t', '\u0001', '\u007f', 'é', '✓', '🚀', '{', '}', '[', ']', ',', '='];
+    for (let trial = 0; trial < 300; trial++) {
+      const texts = Array.from({ length: 1 + Math.floor(random() * 6) }, () => Array.from({ length: Math.floor(random() * 12) }, () => alphabet[Math.floor(random() * alphabet.length)]).join(''));
+      const line = `^done,${texts.map((text, index) => (index % 2 ? `t${index}={v="${escape(text, random)}"}` : `t${index}=["${escape(text, random)}"]`)).join(',')}`;
+      const record = result(line);
+      texts.forEach((text, index) => {
+        const value = record.results[`t${index}`] as MiTuple | string[];
+        expect(index % 2 ? (value as MiTuple).v : (value as string[])[0], line).toBe(text);
+      });
+    }
+  });
 });
 
 describe('parseMiLine: prompts and lines that are not MI', () => {
@@ -167,6 +200,14 @@ describe('parseMiLine: prompts and lines that are not MI', () => {
     const started = performance.now();
     const record = result(`^done,register-values=[${values}]`);
     expect((record.results['register-values'] as MiTuple[])[19_999]).toEqual(expect.objectContaining({ number: '19999' }));
+    expect(performance.now() - started).toBeLessThan(500);
+  });
+
+  it('parses a long line of plain strings ending in an escaped one in linear time', () => {
+    const values = Array.from({ length: 20_000 }, (_, index) => `{number="${index}",value="0x${index.toString(16)}"}`).join(',');
+    const started = performance.now();
+    const record = result(`^done,register-values=[${values}],last="a\\tb"`);
+    expect(record.results.last).toBe('a\tb');
     expect(performance.now() - started).toBeLessThan(500);
   });
 });
