@@ -401,6 +401,8 @@ export class MiradorDebugSession extends DebugSession {
 
   /** For a dying process: kills the VMM and gdb at once and removes the run folder, synchronously. */
   killNow(): void {
+    // The console text still waiting for its batch goes to the client while it can.
+    this.guestConsole.flush();
     this.run?.vmm?.killNow();
     this.run?.engine?.killNow();
     this.run?.capture?.killNow();

@@ -129,6 +129,15 @@ describe('the session\'s console output', () => {
     expect(readMessages(output).map((message) => message.event)).toEqual(['stopped']);
   });
 
+  it('sends the waiting console text when the process is killed', () => {
+    const session = new MiradorDebugSession({ planLaunch: () => Promise.reject(new Error('not used')) });
+    const output = new PassThrough();
+    session.start(new PassThrough(), output);
+    session.sendEvent(new OutputEvent('panic: out of memory\n', 'stdout'));
+    session.killNow();
+    expect(readMessages(output).map((message) => message.body?.output)).toEqual(['panic: out of memory\n']);
+  });
+
   it('sends console text with no event after it once the window is over', async () => {
     const session = new MiradorDebugSession({ planLaunch: () => Promise.reject(new Error('not used')) });
     const output = new PassThrough();
