@@ -29,6 +29,8 @@ export function startInlineAdapter(workspaceFolder: string): AdapterLink {
   const session = new MiradorDebugSession({
     planLaunch: createBuiltinLaunchPlanner(),
     workspaceFolder,
+    // In-process: no pipe to spare, and `--until` should see a line the moment the guest prints it.
+    batchConsole: false,
     onEnded: () => {
       fromAdapter.end();
       markClosed();

@@ -43,6 +43,11 @@ export interface MiradorDebugSessionOptions {
   workspaceFolder?: string;
   /** Called once the session is over: the VMM and gdb are gone and the run folder removed. The adapter process exits then. */
   onEnded?(): void;
+  /**
+   * Gather the guest's console into output events of up to 10 ms (default true): each message over a pipe wakes the
+   * client. An adapter in the client's own process (`mirador run`) has no pipe and sends each piece as it comes.
+   */
+  batchConsole?: boolean;
 }
 
 /** `body.error.id` of a failed inspection or run-control request (not a launch). */
@@ -110,7 +115,7 @@ export class MiradorDebugSession extends DebugSession {
    */
   override sendEvent(event: DebugProtocol.Event): void {
     const body = event.body as { category?: string; output?: string } | undefined;
-    if (event.event === 'output' && body?.category === 'stdout' && body.output !== undefined) {
+    if (event.event === 'output' && body?.category === 'stdout' && body.output !== undefined && this.options.batchConsole !== false) {
       this.guestConsole.add(body.output);
       return;
     }

@@ -129,6 +129,15 @@ describe('the session\'s console output', () => {
     expect(readMessages(output).map((message) => message.event)).toEqual(['stopped']);
   });
 
+  it('sends each piece at once when batching is off (an adapter in the client\'s process)', () => {
+    const session = new MiradorDebugSession({ planLaunch: () => Promise.reject(new Error('not used')), batchConsole: false });
+    const output = new PassThrough();
+    session.start(new PassThrough(), output);
+    session.sendEvent(new OutputEvent('done, ', 'stdout'));
+    session.sendEvent(new OutputEvent('exiting with 0\n', 'stdout'));
+    expect(readMessages(output).map((message) => message.body?.output)).toEqual(['done, ', 'exiting with 0\n']);
+  });
+
   it('sends the waiting console text when the process is killed', () => {
     const session = new MiradorDebugSession({ planLaunch: () => Promise.reject(new Error('not used')) });
     const output = new PassThrough();
