@@ -33,6 +33,10 @@ describe('workbench: run a unikernel', () => {
     await expect.poll(consoleText, { timeout: 30_000 }).toContain('hello from a C unikernel');
     await page.getByRole('listitem', { name: /Run c-hello \(QEMU\): exit 0/ }).waitFor({ timeout: 30_000 });
     await expect(page.locator('#status-target').textContent()).resolves.toMatch(/Target: \w+ · (TCG|KVM)/);
+    // A run without a capture leaves the Console in front when it ends (the Packets panel once took its place, empty).
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await expect(page.getByRole('tab', { name: 'Console', exact: true }).getAttribute('aria-selected')).resolves.toBe('true');
+    await expect(page.getByRole('tab', { name: 'Packets', exact: true }).getAttribute('aria-selected')).resolves.toBe('false');
     await screenshot(page, 'run-console');
   });
 

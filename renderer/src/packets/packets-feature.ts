@@ -85,7 +85,8 @@ export class PacketsFeature {
       // A target may capture without being asked (a plan with a capture source): follow it when frames show up.
       const first = source.onUpdate(() => {
         first.dispose();
-        if (this.view.current !== source) this.showRun(source);
+        // The run's end reaches listeners too: a run that never captured leaves the panel the user was reading.
+        if (source.announced && this.view.current !== source) this.showRun(source);
       });
     }
   }
