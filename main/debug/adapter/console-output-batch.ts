@@ -10,10 +10,6 @@ export class ConsoleOutputBatch {
 
   constructor(private readonly send: (text: string) => void) {}
 
-  get isEmpty(): boolean {
-    return this.pending === '';
-  }
-
   add(text: string): void {
     if (text === '') return;
     this.pending += text;

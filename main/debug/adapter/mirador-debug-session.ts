@@ -95,7 +95,6 @@ export class MiradorDebugSession extends DebugSession {
   private readonly breakpointIds = new BreakpointIds();
   /** The guest's console, sent as fewer, larger output events (see sendEvent). */
   private readonly guestConsole = new ConsoleOutputBatch((text) => super.sendEvent(new OutputEvent(text, 'stdout')));
-  private dapOutput: NodeJS.WritableStream | undefined;
 
   constructor(private readonly options: MiradorDebugSessionOptions) {
     super();
@@ -104,14 +103,9 @@ export class MiradorDebugSession extends DebugSession {
     this.setDebuggerColumnsStartAt1(true);
   }
 
-  override start(input: NodeJS.ReadableStream, output: NodeJS.WritableStream): void {
-    this.dapOutput = output;
-    super.start(input, output);
-  }
-
   /**
    * The guest's console waits a few milliseconds for more text; any other event sends it first, so a client never sees
-   * a stop or the exit before the console text that came before it. Both leave in one write: each write wakes the client.
+   * a stop or the exit before the console text that came before it.
    */
   override sendEvent(event: DebugProtocol.Event): void {
     const body = event.body as { category?: string; output?: string } | undefined;
@@ -119,18 +113,8 @@ export class MiradorDebugSession extends DebugSession {
       this.guestConsole.add(body.output);
       return;
     }
-    if (this.guestConsole.isEmpty) {
-      super.sendEvent(event);
-      return;
-    }
-    const corkable = this.dapOutput as (NodeJS.WritableStream & { cork?(): void; uncork?(): void }) | undefined;
-    corkable?.cork?.();
-    try {
-      this.guestConsole.flush();
-      super.sendEvent(event);
-    } finally {
-      corkable?.uncork?.();
-    }
+    this.guestConsole.flush();
+    super.sendEvent(event);
   }
 
   protected override initializeRequest(response: DebugProtocol.InitializeResponse): void {
