@@ -78,6 +78,7 @@ const FIELDS: Record<string, FieldKind> = {
   'tcp.analysis.zero_window': 'uint',
   'tcp.analysis.zero_window_probe': 'uint',
   'tcp.analysis.zero_window_probe_ack': 'uint',
+  'tcp.analysis.reused_ports': 'uint',
   'dns.id': 'uint',
   'dns.flags.response': 'uint',
   'dns.flags.rcode': 'uint',

@@ -16,6 +16,7 @@ export const TCP_A_WINDOW_UPDATE = 0x400;
 export const TCP_A_ZERO_WINDOW = 0x800;
 export const TCP_A_ZERO_WINDOW_PROBE = 0x1000;
 export const TCP_A_ZERO_WINDOW_PROBE_ACK = 0x2000;
+export const TCP_A_REUSED_PORTS = 0x4000;
 
 const SYN = 0x02;
 const FIN = 0x01;
@@ -37,6 +38,8 @@ export interface TcpSegmentFacts {
   /** Window scale shift of the receiving side (-1 unknown, -2 none), for "window full". */
   receiverWindowShift: number;
   frameNumber: number;
+  /** The SYN that started a stream on a 4-tuple an earlier stream had used. */
+  reusedPorts: boolean;
   /** Capture time in microseconds (for the fast-retransmission and out-of-order windows). */
   timeMicros: number;
 }
@@ -148,6 +151,7 @@ export class TcpSequenceAnalysis implements TcpAnalysisLookup {
     w[fwd + LAST_ACK_TIME] = s.timeMicros;
     w[fwd + LAST_SEGMENT_FLAGS] = found;
 
+    if (s.reusedPorts) found |= TCP_A_REUSED_PORTS;
     if (found === 0) return undefined;
     return (found & TCP_A_DUPLICATE_ACK) !== 0 ? { flags: found, dupAckNumber, dupAckFrame } : { flags: found };
   }
@@ -213,6 +217,7 @@ export function tcpAnalysisInfoPrefix(note: TcpAnalysisNote): string {
   if (f & TCP_A_ZERO_WINDOW_PROBE) printed.push('[TCP ZeroWindowProbe] ');
   if (f & TCP_A_ZERO_WINDOW) printed.push('[TCP ZeroWindow] ');
   if (f & TCP_A_ZERO_WINDOW_PROBE_ACK) printed.push('[TCP ZeroWindowProbeAck] ');
+  if (f & TCP_A_REUSED_PORTS) printed.push('[TCP Port numbers reused] ');
   return printed.reverse().join('');
 }
 
@@ -233,4 +238,5 @@ export const TCP_ANALYSIS_FIELDS: readonly (readonly [flags: number, field: stri
   [TCP_A_ZERO_WINDOW_PROBE, 'tcp.analysis.zero_window_probe'],
   [TCP_A_ZERO_WINDOW, 'tcp.analysis.zero_window'],
   [TCP_A_ZERO_WINDOW_PROBE_ACK, 'tcp.analysis.zero_window_probe_ack'],
+  [TCP_A_REUSED_PORTS, 'tcp.analysis.reused_ports'],
 ];

@@ -13,12 +13,14 @@ export interface TcpStream {
   /** Set once a TLS ServerHello picks a version, so later records carry it in the Protocol column. */
   tlsVersion?: string;
   isTls?: boolean;
+  /** Started by a SYN on a 4-tuple an earlier stream had used (Wireshark's "TCP Port numbers reused"). */
+  reusesPorts?: boolean;
 }
 
 /** Where the TCP dissector finds a segment's stream: the live table, or a recorded state when a frame is dissected again. */
 export interface TcpStreamLookup {
-  /** `from` and `to` are the sending and receiving sides as "addr:port". */
-  lookup(from: string, to: string, synOnly: boolean): TcpStream;
+  /** `from` and `to` are the sending and receiving sides as "addr:port"; `synSeq` a SYN's raw sequence number, else -1. */
+  lookup(from: string, to: string, synSeq: number): TcpStream;
 }
 
 export class TcpStreamTable implements TcpStreamLookup {
@@ -26,15 +28,21 @@ export class TcpStreamTable implements TcpStreamLookup {
   private readonly streams = new Map<string, Map<string, TcpStream>>();
   private count = 0;
 
-  /** The stream of a segment; a new SYN (without ACK) on a known 4-tuple starts a new stream, as Wireshark does. */
-  lookup(from: string, to: string, synOnly: boolean): TcpStream {
+  /**
+   * The stream of a segment. A SYN (without ACK) on a known 4-tuple starts a new stream when its sequence number differs
+   * from the one that side started with (port reuse), as Wireshark 4.0 decides; the same SYN again is a retransmission.
+   */
+  lookup(from: string, to: string, synSeq: number): TcpStream {
     const low = from < to ? from : to;
     const high = low === from ? to : from;
     let peers = this.streams.get(low);
     if (!peers) this.streams.set(low, (peers = new Map()));
     let stream = peers.get(high);
-    if (!stream || (synOnly && stream.directions.has(from) && stream.directions.size === 2)) {
+    const sender = stream?.directions.get(from);
+    if (!stream || (synSeq >= 0 && sender !== undefined && sender.baseSeq !== synSeq)) {
+      const replaced = stream !== undefined;
       stream = { index: this.count++, directions: new Map() };
+      if (replaced) stream.reusesPorts = true;
       peers.set(high, stream);
     }
     return stream;

@@ -3,13 +3,17 @@ import { dissectData } from './data';
 import type { Dissection } from './dissection';
 import { dissectHttp, dissectHttpSegment, hasFirstLine, looksLikeHttp } from './http';
 import { HTTP_PORTS } from './http-message-head';
-import { TCP_ANALYSIS_FIELDS, tcpAnalysisInfoPrefix } from './tcp-sequence-analysis';
+import { TCP_A_FAST_RETRANSMISSION, TCP_A_RETRANSMISSION, TCP_A_SPURIOUS_RETRANSMISSION, TCP_ANALYSIS_FIELDS, tcpAnalysisInfoPrefix } from './tcp-sequence-analysis';
 import type { TcpDirection, TcpStream } from './tcp-stream-table';
 import { dissectTls, dissectTlsSegment, looksLikeTls } from './tls';
 
 const FLAG_NAMES = ['FIN', 'SYN', 'RST', 'PSH', 'ACK', 'URG', 'ECE', 'CWR', 'AE'];
-/** All 512 flag combinations' texts, made once: building them per segment showed up in profiles. */
-const FLAG_TEXTS = Array.from({ length: 512 }, (_, flags) => FLAG_NAMES.filter((__, bit) => flags & (1 << bit)).join(', '));
+/**
+ * Each flag combination's text, made the first time it is seen: building it per segment showed up in profiles, and
+ * making all 512 at load ran hot enough for V8 to optimise the loop, which cost every `mirador dissect` 4 MB of memory.
+ */
+const FLAG_TEXTS: string[] = [];
+const RETRANSMISSIONS = TCP_A_RETRANSMISSION | TCP_A_FAST_RETRANSMISSION | TCP_A_SPURIOUS_RETRANSMISSION;
 const FLAG_FIELDS = ['tcp.flags.fin', 'tcp.flags.syn', 'tcp.flags.reset', 'tcp.flags.push', 'tcp.flags.ack'];
 
 export function dissectTcp(d: Dissection, offset: number, end: number, sourceAddress: string, destinationAddress: string): void {
@@ -44,7 +48,7 @@ export function dissectTcp(d: Dissection, offset: number, end: number, sourceAdd
   d.field('tcp.port', sourcePort);
   d.field('tcp.port', destinationPort);
   if (d.fields) for (let bit = 0; bit < 5; bit++) d.field(FLAG_FIELDS[bit]!, (flags >> bit) & 1);
-  const flagText = FLAG_TEXTS[flags]!;
+  const flagText = FLAG_TEXTS[flags] ?? flagTextOf(flags);
   if (headerLength < 20 || headerLength > end - offset) {
     d.columns('TCP', `${sourcePort} → ${destinationPort} [${flagText}]`);
     d.markMalformed('TCP', `bad header length ${headerLength}`, offset + 12);
@@ -58,11 +62,15 @@ export function dissectTcp(d: Dissection, offset: number, end: number, sourceAdd
   let window = rawWindow;
   /** The stream's direction this segment travels, for HTTP reassembly: index × 2, + 1 from the higher endpoint. */
   let direction = -1;
+  /** Whether the analysis found this segment's data sent before (a retransmission of any kind). */
+  let retransmitted = false;
   if (d.quoteDepth === 0) {
     const from = endpointText(sourceAddress, sourcePort);
     const to = endpointText(destinationAddress, destinationPort);
-    stream = d.session.tcpStreams.lookup(from, to, syn && !ack);
+    stream = d.session.tcpStreams.lookup(from, to, syn && !ack ? rawSeq : -1);
     direction = stream.index * 2 + (from < to ? 0 : 1);
+    // A stream's first segment, when its SYN took the ports of an earlier stream.
+    const reusedPorts = stream.reusesPorts === true && stream.directions.size === 0;
     let forward = stream.directions.get(from);
     if (!forward) {
       forward = { baseSeq: syn ? rawSeq : (rawSeq - 1) >>> 0, windowShift: -1 };
@@ -89,9 +97,11 @@ export function dissectTcp(d: Dissection, offset: number, end: number, sourceAdd
       window: rawWindow,
       receiverWindowShift: reverse?.windowShift ?? -1,
       frameNumber: d.frameNumber,
+      reusedPorts,
       timeMicros: d.timeMicros,
     });
     if (note) {
+      retransmitted = (note.flags & RETRANSMISSIONS) !== 0;
       d.infoPrefix = tcpAnalysisInfoPrefix(note);
       if (d.fields) {
         d.field('tcp.analysis.flags', 1);
@@ -124,6 +134,11 @@ export function dissectTcp(d: Dissection, offset: number, end: number, sourceAdd
   d.columns('TCP', info);
   if (payloadLength === 0) return;
   const payload = offset + headerLength;
+  // tshark does not give data it has already seen to HTTP, TLS or data again: the segment stays TCP in every column.
+  if (retransmitted) {
+    if (tree) d.item(tree, `Retransmitted TCP segment data (${payloadLength} bytes)`, payload, payloadLength);
+    return;
+  }
   if (stream && !stream.isTls) {
     const httpPort = HTTP_PORTS.has(sourcePort) || HTTP_PORTS.has(destinationPort);
     const message = d.session.httpMessages.segment(direction, rawSeq, bytes, payload, end, d.frameNumber, httpPort);
@@ -213,4 +228,11 @@ function readOptions(d: Dissection, tree: ReturnType<Dissection['layer']>, offse
     at += length;
   }
   return result;
+}
+
+function flagTextOf(flags: number): string {
+  let text = '';
+  for (let bit = 0; bit < FLAG_NAMES.length; bit++) if (flags & (1 << bit)) text += text === '' ? FLAG_NAMES[bit] : `, ${FLAG_NAMES[bit]}`;
+  FLAG_TEXTS[flags] = text;
+  return text;
 }

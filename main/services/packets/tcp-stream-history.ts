@@ -30,8 +30,8 @@ export class TcpStreamHistory implements TcpStreamLookup {
   /** Snapshot id of the most recent lookup: the caller clears it before a frame and reads it after. */
   lastSnapshot = 0;
 
-  lookup(from: string, to: string, synOnly: boolean): TcpStream {
-    const stream = this.table.lookup(from, to, synOnly);
+  lookup(from: string, to: string, synSeq: number): TcpStream {
+    const stream = this.table.lookup(from, to, synSeq);
     this.lastSnapshot = this.record(stream);
     return stream;
   }

@@ -31,6 +31,37 @@ function asTshark(d: Dissection, field: string): string {
   return values.map((value) => (field === 'dhcp.id' ? `0x${value.toString(16).padStart(8, '0')}` : String(value))).join(',');
 }
 
+/**
+ * The TCP analysis, HTTP reassembly and loopback captures played three times over, clock running on: the second round's
+ * SYNs repeat the first's (retransmissions in the same streams, data not dissected again); the third's start from other
+ * sequence numbers (the ports reused: new streams).
+ */
+function repeatedConnectionsCapture(): string {
+  const frames = [TCP_ANALYSIS, HTTP_REASSEMBLY, LOOPBACK].flatMap(framesOf).map((frame) => ({ ...frame, data: Buffer.from(frame.data) }));
+  const played = [0, 1, 2].flatMap((round) =>
+    frames.map((frame, index) => {
+      const data = Buffer.from(frame.data);
+      if (round === 2) shiftSequenceNumbers(data, 1_000_000);
+      return { ...frame, data, seconds: 1_700_000_000 + round * 100, nanoseconds: index * 1_000_000 };
+    }),
+  );
+  const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'mirador-dissect-')), 'repeated-connections.pcap');
+  writeFileSync(file, encodePcap(1, played));
+  return file;
+}
+
+/**
+ * Adds `delta` to an Ethernet/IPv4/TCP frame's sequence number and, when its ACK flag is set, to its acknowledgment
+ * number (both sides alike: still consistent; a SYN's unused ack field stays 0, as real stacks send it).
+ */
+function shiftSequenceNumbers(frame: Buffer, delta: number): void {
+  if (frame.length < 34 || frame.readUInt16BE(12) !== 0x0800 || frame[23] !== 6) return;
+  const tcp = 14 + (frame[14]! & 0x0f) * 4;
+  if (frame.length < tcp + 12) return;
+  frame.writeUInt32BE((frame.readUInt32BE(tcp + 4) + delta) >>> 0, tcp + 4);
+  if (frame[tcp + 13]! & 0x10) frame.writeUInt32BE((frame.readUInt32BE(tcp + 8) + delta) >>> 0, tcp + 8);
+}
+
 describe.each([
   ['loopback (tcpdump on lo)', LOOPBACK, []],
   // Frame 13 is a DNS answer whose name points at itself: tshark shows a placeholder name, we stop there as malformed.
@@ -39,6 +70,7 @@ describe.each([
   ['tcp analysis (retransmissions, duplicate ACKs, window updates, keep-alives, lost segments)', TCP_ANALYSIS, []],
   ['http reassembly (messages spanning segments: Content-Length, chunks, split lines, a retransmission)', HTTP_REASSEMBLY, []],
   ['tls reassembly (records spanning segments, a header split, a segment sent again inside a record)', TLS_REASSEMBLY, []],
+  ['the same connections three times over (SYNs sent again, then new ones on the same ports)', repeatedConnectionsCapture(), []],
 ])('%s compared with tshark', (_name, file, known: number[]) => {
   it('has the same Protocol column, and the same Info column where neither resolves names', () => {
     const ours = dissectAll(file as string);
