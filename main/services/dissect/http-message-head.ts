@@ -1,4 +1,5 @@
 // Reads how long an HTTP/1.x message is from its first bytes: the start line, the headers' end, Content-Length or chunks.
+import { imageSignatureAt, type ImageSignature } from './http-body-media';
 
 const CR = 0x0d;
 const LF = 0x0a;
@@ -20,6 +21,8 @@ export interface HttpMessageHead {
   chunked: boolean;
   /** True when the message has a body (some Content-Length, or chunks). */
   hasBody: boolean;
+  /** An image body's format, from its first bytes (when they came with the headers): Wireshark names it in Info. */
+  image?: ImageSignature;
 }
 
 const COLON = 0x3a;
@@ -85,6 +88,10 @@ export function readHttpMessageHead(bytes: Buffer, offset: number, end: number):
     }
   }
   head.headLength = at - offset;
+  if (head.mediaType?.startsWith('image/') && at < end) {
+    const image = imageSignatureAt(bytes, at, end);
+    if (image) head.image = image;
+  }
   if (head.chunked) {
     head.hasBody = true;
     const chunksEnd = chunkedBodyEnd(bytes, at, end);

@@ -1,4 +1,5 @@
 // HTTP messages spanning TCP segments, put together per stream direction as tshark does in its one pass over a capture.
+import type { ImageSignature } from './http-body-media';
 import { readHttpMessageHead, type HttpMessageHead } from './http-message-head';
 import { looksLikeHttp } from './http';
 
@@ -15,6 +16,7 @@ export type HttpSegmentOutcome =
       contentType?: string;
       mediaType?: string;
       hasBody: boolean;
+      image?: ImageSignature;
       /** Each segment's frame number and payload length, in order; this frame's is the last. */
       segments: { frame: number; length: number }[];
     };
@@ -37,6 +39,8 @@ const MAX_UNMEASURED_MESSAGE = 256 * 1024;
 
 interface OpenMessage {
   nextSeq: number;
+  /** Sequence number just past the message once its length is known (-1 before): its whole range, gaps included. */
+  endSeq: number;
   chunks: Buffer[];
   length: number;
   /** Bytes still to come once the length is known; -1 while HTTP must look again at each new segment. */
@@ -52,9 +56,13 @@ export class HttpMessageTable implements HttpReassemblyLookup {
     const length = end - offset;
     const message = this.open.get(direction);
     if (message) {
-      // A retransmission or a segment out of order is shown on its own; the message waits for the next one in line.
-      if (seq !== message.nextSeq) return undefined;
-      return this.continueMessage(direction, message, bytes.subarray(offset, end), frameNumber);
+      if (seq === message.nextSeq) return this.continueMessage(direction, message, bytes.subarray(offset, end), frameNumber);
+      // Past a gap (a segment the capture missed) but inside the message's range, a segment is still part of it, as in
+      // tshark's multi-segment PDUs; the message can no longer complete, so each says so up to its end.
+      if (message.endSeq >= 0 && seqBefore(message.nextSeq, seq) && seqBefore(seq, message.endSeq)) return { kind: 'part' };
+      // Beyond its end a new message may start; anything else (sent again, out of order) is shown on its own.
+      if (message.endSeq < 0 || seqBefore(seq, message.endSeq)) return undefined;
+      this.open.delete(direction);
     }
     if (!looksLikeHttp(bytes, offset, end)) return undefined;
     const head = readHttpMessageHead(bytes, offset, end);
@@ -64,6 +72,7 @@ export class HttpMessageTable implements HttpReassemblyLookup {
     const remaining = knownRemaining(head, length);
     this.open.set(direction, {
       nextSeq: (seq + length) >>> 0,
+      endSeq: remaining >= 0 ? (seq + length + remaining) >>> 0 : -1,
       // Only a message read again keeps its bytes.
       chunks: remaining < 0 ? [Buffer.from(bytes.subarray(offset, end))] : [],
       length,
@@ -94,7 +103,10 @@ export class HttpMessageTable implements HttpReassemblyLookup {
     message.head = readHttpMessageHead(whole, 0, whole.length);
     if (message.head.totalLength >= 0 && message.head.totalLength <= whole.length) return this.complete(direction, message);
     message.remaining = knownRemaining(message.head, whole.length);
-    if (message.remaining >= 0) message.chunks = [];
+    if (message.remaining >= 0) {
+      message.chunks = [];
+      message.endSeq = (message.nextSeq + message.remaining) >>> 0;
+    }
     return { kind: 'part', ...(message.head.startLine !== undefined ? { info: `${message.head.startLine} ` } : {}) };
   }
 
@@ -106,9 +118,15 @@ export class HttpMessageTable implements HttpReassemblyLookup {
       startLine: head.startLine ?? '',
       ...(head.contentType !== undefined ? { contentType: head.contentType, mediaType: head.mediaType! } : {}),
       hasBody: head.hasBody,
+      ...(head.image !== undefined ? { image: head.image } : {}),
       segments: message.segments,
     };
   }
+}
+
+/** Whether sequence number `a` comes before `b` (modulo 2^32, as TCP compares them). */
+function seqBefore(a: number, b: number): boolean {
+  return ((a - b) | 0) < 0;
 }
 
 /** Bytes still to come when the head says how long the message is (not for chunks, which end when they end). */

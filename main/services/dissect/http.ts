@@ -1,5 +1,6 @@
 // HTTP/1.x: the request or status line and headers of a message, whole in one segment or put together from several.
 import type { DetailNode, Dissection } from './dissection';
+import { httpBodyColumns, type ImageSignature } from './http-body-media';
 import { readHttpMessageHead } from './http-message-head';
 import type { HttpSegmentOutcome } from './http-reassembly';
 
@@ -57,7 +58,14 @@ export function dissectHttpSegment(d: Dissection, outcome: HttpSegmentOutcome, t
   }
   if (outcome.contentType === undefined) return;
   d.field('http.content_type', outcome.contentType);
-  if (outcome.hasBody) d.columns('HTTP', `${d.info} (${outcome.mediaType})`);
+  if (outcome.hasBody) bodyColumns(d, outcome.mediaType!, outcome.image);
+}
+
+/** Wireshark hands the body to the dissector its media type names, which sets Protocol (HTTP/JSON...) and adds to Info. */
+function bodyColumns(d: Dissection, mediaType: string, image: ImageSignature | undefined): void {
+  const body = httpBodyColumns(mediaType, image);
+  d.columns(body.protocol, `${d.info}${body.infoSuffix}`);
+  if (body.filterName) d.protocols.push(body.filterName);
 }
 
 export function dissectHttp(d: Dissection, offset: number, end: number): void {
@@ -87,6 +95,6 @@ export function dissectHttp(d: Dissection, offset: number, end: number): void {
   const head = readHttpMessageHead(bytes, offset, end);
   if (head.contentType === undefined) return;
   d.field('http.content_type', head.contentType);
-  // Wireshark names the body's media type once it hands the body (here: what follows the headers) to a media dissector.
-  if (head.headLength > 0 && offset + head.headLength < end) d.columns('HTTP', `${d.info} (${head.mediaType})`);
+  // Only once the body (here: what follows the headers) is there to hand on.
+  if (head.headLength > 0 && offset + head.headLength < end) bodyColumns(d, head.mediaType!, head.image);
 }

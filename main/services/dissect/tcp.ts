@@ -54,7 +54,7 @@ export function dissectTcp(d: Dissection, offset: number, end: number, sourceAdd
     d.markMalformed('TCP', `bad header length ${headerLength}`, offset + 12);
     return;
   }
-  const options = readOptions(d, tree, offset + 20, offset + headerLength);
+  let options: TcpOptions | undefined;
   // A quoted segment (inside an ICMP error) is not part of the conversation: raw numbers, no state.
   let stream: TcpStream | undefined;
   let seq = rawSeq;
@@ -76,12 +76,14 @@ export function dissectTcp(d: Dissection, offset: number, end: number, sourceAdd
       forward = { baseSeq: syn ? rawSeq : (rawSeq - 1) >>> 0, windowShift: -1 };
       stream.directions.set(from, forward);
     }
-    if (syn) forward.windowShift = options.windowShift ?? -2;
     let reverse: TcpDirection | undefined = stream.directions.get(to);
     if (!reverse && ack) {
       reverse = { baseSeq: (rawAck - 1) >>> 0, windowShift: -1 };
       stream.directions.set(to, reverse);
     }
+    // SACK edges name the other side's bytes: relative to its first sequence number, as the ack is.
+    options = readOptions(d, tree, offset + 20, offset + headerLength, reverse?.baseSeq ?? 0);
+    if (syn) forward.windowShift = options.windowShift ?? -2;
     seq = (rawSeq - forward.baseSeq) >>> 0;
     if (reverse) ackNumber = (rawAck - reverse.baseSeq) >>> 0;
     if (!syn && forward.windowShift >= 0 && reverse && reverse.windowShift >= 0) window = rawWindow * 2 ** forward.windowShift;
@@ -111,6 +113,7 @@ export function dissectTcp(d: Dissection, offset: number, end: number, sourceAdd
       if (tree) d.item(tree, `[SEQ/ACK analysis: ${d.infoPrefix.trim()}]`, offset, 0);
     }
   }
+  options ??= readOptions(d, tree, offset + 20, offset + headerLength, 0);
   d.field('tcp.seq', seq);
   d.field('tcp.seq_raw', rawSeq);
   // Without the ACK flag the field is not an acknowledgment: Wireshark shows 0.
@@ -186,7 +189,8 @@ interface TcpOptions {
   windowShift?: number;
 }
 
-function readOptions(d: Dissection, tree: ReturnType<Dissection['layer']>, offset: number, end: number): TcpOptions {
+/** `sackBase`: subtracted from SACK edges (the acknowledged side's first sequence number; 0 leaves them raw). */
+function readOptions(d: Dissection, tree: ReturnType<Dissection['layer']>, offset: number, end: number, sackBase: number): TcpOptions {
   const bytes = d.data;
   const result: TcpOptions = { text: '' };
   let at = offset;
@@ -215,7 +219,7 @@ function readOptions(d: Dissection, tree: ReturnType<Dissection['layer']>, offse
       result.text += ' SACK_PERM';
       d.item(tree, 'SACK permitted', at, length);
     } else if (kind === 5) {
-      for (let block = at + 2; block + 8 <= at + length; block += 8) result.text += ` SLE=${bytes.readUInt32BE(block)} SRE=${bytes.readUInt32BE(block + 4)}`;
+      for (let block = at + 2; block + 8 <= at + length; block += 8) result.text += ` SLE=${(bytes.readUInt32BE(block) - sackBase) >>> 0} SRE=${(bytes.readUInt32BE(block + 4) - sackBase) >>> 0}`;
       d.item(tree, 'SACK', at, length);
     } else if (kind === 8 && length === 10) {
       const value = bytes.readUInt32BE(at + 2);

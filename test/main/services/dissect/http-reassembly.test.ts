@@ -47,15 +47,28 @@ describe('HttpMessageTable', () => {
     expect(feed(table, 0, 185, response, 4)).toBeUndefined();
   });
 
-  it('keeps directions apart and leaves a segment out of line alone', () => {
+  it('keeps directions apart, leaves a segment sent again alone, and counts one past a gap as part of the message', () => {
     const table = new HttpMessageTable();
     expect(feed(table, 0, 100, response.slice(0, 70), 1)?.kind).toBe('part');
     expect(feed(table, 1, 900, 'GET / HTTP/1.1\r\n', 2)).toEqual({ kind: 'part', info: 'GET / HTTP/1.1 ' });
-    // Sent again (seq before the next one) or ahead of a gap: shown on its own, the message still waits.
+    // Sent again (seq before the next one): shown on its own. Ahead of a gap but inside the message (as tshark's
+    // multi-segment PDU covers it): part of it. Either way the message still waits for the next segment in line.
     expect(feed(table, 0, 100, response.slice(0, 70), 3)).toBeUndefined();
-    expect(feed(table, 0, 180, response.slice(80), 4)).toBeUndefined();
+    expect(feed(table, 0, 180, response.slice(80), 4)).toEqual({ kind: 'part' });
     expect(feed(table, 0, 170, response.slice(70), 5)?.kind).toBe('whole');
     expect(feed(table, 1, 916, '\r\n', 6)).toMatchObject({ kind: 'whole', startLine: 'GET / HTTP/1.1', hasBody: false });
+  });
+
+  it('after a gap, counts segments as part of the message up to its end, then reads the next message afresh', () => {
+    const table = new HttpMessageTable();
+    const head = 'HTTP/1.1 200 OK\r\nContent-Length: 300\r\n\r\n';
+    expect(feed(table, 0, 0, head, 1)?.kind).toBe('part');
+    // Bytes [head, head+100) were never captured: the rest still belongs to the message, which cannot complete.
+    expect(feed(table, 0, head.length + 100, 'x'.repeat(100), 2)).toEqual({ kind: 'part' });
+    expect(feed(table, 0, head.length + 200, 'x'.repeat(100), 3)).toEqual({ kind: 'part' });
+    // At the message's end the next one starts: whole in one segment, so no reassembly.
+    expect(feed(table, 0, head.length + 300, 'HTTP/1.1 204 No Content\r\n\r\n', 4)).toBeUndefined();
+    expect(feed(table, 0, head.length + 326, 'HTTP/1.1 200 OK\r\nContent-Length: 9\r\n\r\n', 5)?.kind).toBe('part');
   });
 
   it('needs the whole first line off the HTTP ports, but not on them', () => {
