@@ -4,7 +4,24 @@ import type { TcpStream } from './tcp-stream-table';
 import type { TlsSegmentOutcome } from './tls-reassembly';
 
 const CONTENT_TYPES: Record<number, string> = { 20: 'Change Cipher Spec', 21: 'Alert', 22: 'Handshake', 23: 'Application Data', 24: 'Heartbeat' };
-const HANDSHAKE_TYPES: Record<number, string> = { 0: 'Hello Request', 1: 'Client Hello', 2: 'Server Hello', 4: 'New Session Ticket', 8: 'Encrypted Extensions', 11: 'Certificate', 12: 'Server Key Exchange', 13: 'Certificate Request', 14: 'Server Hello Done', 15: 'Certificate Verify', 16: 'Client Key Exchange', 20: 'Finished' };
+/** Wireshark 4.0's names of handshake message types (ssl_31_handshake_type). */
+const HANDSHAKE_TYPES: Record<number, string> = {
+  0: 'Hello Request', 1: 'Client Hello', 2: 'Server Hello', 3: 'Hello Verify Request', 4: 'New Session Ticket', 5: 'End of Early Data',
+  6: 'Hello Retry Request', 8: 'Encrypted Extensions', 11: 'Certificate', 12: 'Server Key Exchange', 13: 'Certificate Request',
+  14: 'Server Hello Done', 15: 'Certificate Verify', 16: 'Client Key Exchange', 20: 'Finished', 21: 'Client Certificate URL',
+  22: 'Certificate Status', 23: 'Supplemental Data', 24: 'Key Update', 25: 'Compressed Certificate', 67: 'Next Protocol', 254: 'Message Hash',
+};
+const ALERT_LEVELS: Record<number, string> = { 1: 'Warning', 2: 'Fatal' };
+/** Wireshark 4.0's names of alert descriptions (ssl_31_alert_description). */
+const ALERT_DESCRIPTIONS: Record<number, string> = {
+  0: 'Close Notify', 10: 'Unexpected Message', 20: 'Bad Record MAC', 21: 'Decryption Failed', 22: 'Record Overflow', 30: 'Decompression Failure',
+  40: 'Handshake Failure', 41: 'No Certificate', 42: 'Bad Certificate', 43: 'Unsupported Certificate', 44: 'Certificate Revoked',
+  45: 'Certificate Expired', 46: 'Certificate Unknown', 47: 'Illegal Parameter', 48: 'Unknown CA', 49: 'Access Denied', 50: 'Decode Error',
+  51: 'Decrypt Error', 60: 'Export Restriction', 70: 'Protocol Version', 71: 'Insufficient Security', 80: 'Internal Error',
+  86: 'Inappropriate Fallback', 90: 'User Canceled', 100: 'No Renegotiation', 109: 'Missing Extension', 110: 'Unsupported Extension',
+  111: 'Certificate Unobtainable', 112: 'Unrecognized Name', 113: 'Bad Certificate Status Response', 114: 'Bad Certificate Hash Value',
+  115: 'Unknown PSK Identity', 116: 'Certificate Required', 120: 'No application Protocol',
+};
 const VERSIONS: Record<number, string> = { 0x0300: 'SSLv3', 0x0301: 'TLSv1', 0x0302: 'TLSv1.1', 0x0303: 'TLSv1.2', 0x0304: 'TLSv1.3' };
 
 /** A handshake record of a known version whose first message is a ClientHello or ServerHello. */
@@ -97,17 +114,46 @@ function describeRecord(d: Dissection, tree: DetailNode[] | undefined, stream: T
   d.field(type === 23 && stream?.tlsVersion === 'TLSv1.3' ? 'tls.record.opaque_type' : 'tls.record.content_type', type);
   const node = tree ? d.item(tree, `${VERSIONS[record.version] ?? 'TLS'} Record Layer: ${CONTENT_TYPES[type]} Protocol`, record.at, record.shown, true) : undefined;
   const encrypted = stream?.tlsVersion === 'TLSv1.3' && type === 22;
-  if (type === 22 && !encrypted && bodyEnd - body >= 4) {
-    const handshakeType = bytes[body]!;
-    d.field('tls.handshake.type', handshakeType);
-    const name = HANDSHAKE_TYPES[handshakeType] ?? `Unknown Handshake Message (${handshakeType})`;
-    if (handshakeType !== 1 && handshakeType !== 2) return { name };
-    const chosen = readHello(d, node, handshakeType, bytes, body + 4, bodyEnd);
-    if (chosen && handshakeType === 2 && stream) stream.tlsVersion = chosen;
-    return handshakeType === 2 && chosen ? { name, version: chosen } : { name };
-  }
-  if (type === 21 && stream?.tlsVersion === 'TLSv1.3') return { name: 'Encrypted Alert' };
+  if (type === 22 && !encrypted && bodyEnd - body >= 4) return describeHandshakes(d, node, stream, record);
+  // A plaintext alert is two bytes (level, description); anything else was encrypted (after Change Cipher Spec).
+  if (type === 21) return { name: bodyEnd - body === 2 && record.length === 2 ? `Alert (Level: ${nameOf(ALERT_LEVELS, bytes[body]!)}, Description: ${nameOf(ALERT_DESCRIPTIONS, bytes[body + 1]!)})` : 'Encrypted Alert' };
   return { name: type === 22 ? 'Encrypted Handshake Message' : CONTENT_TYPES[type]! };
+}
+
+/**
+ * The handshake messages of one record, each named (a record may hold several: "Server Hello, Certificate, ..."). As
+ * Wireshark decides, a message of unknown type or longer than the record is encrypted (TLS 1.2's Finished after
+ * Change Cipher Spec): named so when it is the first, and ending the list otherwise.
+ */
+function describeHandshakes(d: Dissection, node: DetailNode[] | undefined, stream: TcpStream | undefined, record: RecordView): { name: string; version?: string } {
+  const { bytes, body, bodyEnd } = record;
+  const recordEnd = body + record.length;
+  const names: string[] = [];
+  let version: string | undefined;
+  for (let at = body; at + 4 <= bodyEnd; ) {
+    const handshakeType = bytes[at]!;
+    const length = bytes.readUIntBE(at + 1, 3);
+    const name = at + 4 + length <= recordEnd ? HANDSHAKE_TYPES[handshakeType] : undefined;
+    if (name === undefined) {
+      if (names.length === 0) names.push('Encrypted Handshake Message');
+      break;
+    }
+    d.field('tls.handshake.type', handshakeType);
+    names.push(name);
+    if (handshakeType === 1 || handshakeType === 2) {
+      const chosen = readHello(d, node, handshakeType, bytes, at + 4, Math.min(bodyEnd, at + 4 + length));
+      if (chosen && handshakeType === 2) {
+        version = chosen;
+        if (stream) stream.tlsVersion = chosen;
+      }
+    }
+    at += 4 + length;
+  }
+  return version ? { name: names.join(', '), version } : { name: names.join(', ') };
+}
+
+function nameOf(names: Record<number, string>, value: number): string {
+  return names[value] ?? `Unknown (${value})`;
 }
 
 /** Walks a hello's extensions for server_name (0) and supported_versions (43); returns the version a ServerHello picked. */
