@@ -3,7 +3,19 @@ import { formatIpv4, formatIpv6 } from './address-format';
 import type { Dissection } from './dissection';
 import { readDnsName } from './dns-name';
 
-const TYPE_NAMES: Record<number, string> = { 1: 'A', 2: 'NS', 5: 'CNAME', 6: 'SOA', 12: 'PTR', 13: 'HINFO', 15: 'MX', 16: 'TXT', 28: 'AAAA', 33: 'SRV', 41: 'OPT', 47: 'NSEC', 64: 'SVCB', 65: 'HTTPS', 255: 'ANY' };
+/** Record type names as tshark 4.0 prints them (read back from tshark for every type it names). */
+const TYPE_NAMES: Record<number, string> = {
+  0: 'Unused', 1: 'A', 2: 'NS', 3: 'MD', 4: 'MF', 5: 'CNAME', 6: 'SOA', 7: 'MB', 8: 'MG', 9: 'MR', 10: 'NULL',
+  11: 'WKS', 12: 'PTR', 13: 'HINFO', 14: 'MINFO', 15: 'MX', 16: 'TXT', 17: 'RP', 18: 'AFSDB', 19: 'X25', 20: 'ISDN',
+  21: 'RT', 22: 'NSAP', 23: 'NSAP-PTR', 24: 'SIG', 25: 'KEY', 26: 'PX', 27: 'GPOS', 28: 'AAAA', 29: 'LOC', 30: 'NXT',
+  31: 'EID', 32: 'NIMLOC', 33: 'SRV', 34: 'ATMA', 35: 'NAPTR', 36: 'KX', 37: 'CERT', 38: 'A6', 39: 'DNAME',
+  40: 'SINK', 41: 'OPT', 42: 'APL', 43: 'DS', 44: 'SSHFP', 45: 'IPSECKEY', 46: 'RRSIG', 47: 'NSEC', 48: 'DNSKEY',
+  49: 'DHCID', 50: 'NSEC3', 51: 'NSEC3PARAM', 52: 'TLSA', 55: 'HIP', 57: 'RKEY', 58: 'TALINK', 59: 'CDS',
+  60: 'CDNSKEY', 61: 'OPENPGPKEY', 62: 'CSYNC', 63: 'ZONEMD', 64: 'SVCB', 65: 'HTTPS', 99: 'SPF', 100: 'UINFO',
+  101: 'UID', 102: 'GID', 103: 'UNSPEC', 104: 'NID', 105: 'L32', 106: 'L64', 107: 'LP', 108: 'EUI48', 109: 'EUI64',
+  249: 'TKEY', 250: 'TSIG', 251: 'IXFR', 252: 'AXFR', 253: 'MAILA', 254: 'MAILB', 255: 'ANY', 256: 'URI', 257: 'CAA',
+  32768: 'TA', 32769: 'DLV',
+};
 const RCODE_NAMES = ['No error', 'Format error', 'Server failure', 'No such name', 'Not implemented', 'Refused'];
 
 export function dnsTypeName(type: number): string {
@@ -113,6 +125,18 @@ function recordData(d: Dissection, message: number, type: number, at: number, le
     case 6: {
       const name = readDnsName(bytes, message, at, Math.min(end, at + length));
       return typeof name === 'string' ? undefined : name.name;
+    }
+    case 33: {
+      // Priority, weight, port, target.
+      if (length < 7) return undefined;
+      const name = readDnsName(bytes, message, at + 6, Math.min(end, at + length));
+      return typeof name === 'string' ? undefined : `${bytes.readUInt16BE(at)} ${bytes.readUInt16BE(at + 2)} ${bytes.readUInt16BE(at + 4)} ${name.name}`;
+    }
+    case 13: {
+      // CPU and OS, each a length-prefixed string.
+      const cpuEnd = at + 1 + (bytes[at] ?? 0);
+      if (length < 2 || cpuEnd >= at + length || cpuEnd + 1 + bytes[cpuEnd]! > at + length) return undefined;
+      return `${bytes.toString('latin1', at + 1, cpuEnd)} ${bytes.toString('latin1', cpuEnd + 1, cpuEnd + 1 + bytes[cpuEnd]!)}`;
     }
     default:
       return '';

@@ -13,6 +13,8 @@ export const TCP_ANALYSIS = path.join(CAPTURES, 'tcp-analysis.pcap');
 export const HTTP_REASSEMBLY = path.join(CAPTURES, 'http-reassembly.pcap');
 /** loopback.pcap's TLS 1.3 handshake sent again in small segments (make-tls-reassembly-capture.mjs). */
 export const TLS_REASSEMBLY = path.join(CAPTURES, 'tls-reassembly.pcap');
+/** Hand-built DNS answers of many record types and a query of every type tshark names (make-dns-records-capture.mjs). */
+export const DNS_RECORDS = path.join(CAPTURES, 'dns-records.pcap');
 /** Real TLS 1.2 sessions on lo: encrypted Finished and alerts, plaintext alerts (make-tls12-capture.mjs). */
 export const TLS12 = path.join(CAPTURES, 'tls12.pcap');
 
