@@ -1,4 +1,4 @@
-// ARP over Ethernet/IPv4: who-has, is-at, gratuitous announcements.
+// ARP over Ethernet/IPv4: who-has, is-at, probes and announcements (RFC 5227), RARP, DRARP and Inverse ARP, as tshark names them.
 import { formatIpv4, formatMac } from './address-format';
 import type { Dissection } from './dissection';
 
@@ -34,10 +34,43 @@ export function dissectArp(d: Dissection, offset: number, end: number): void {
   if (tree) d.item(tree, `Target IP address: ${targetIp}`, offset + 24, 4);
   d.field('arp.src.hw_mac', senderMac);
   d.field('arp.src.proto_ipv4', senderIp);
-  d.field('arp.dst.hw_mac', targetMac);
-  d.field('arp.dst.proto_ipv4', targetIp);
-  if (senderIp === targetIp) d.columns('ARP', `Gratuitous ARP for ${senderIp} (${opcode === 1 ? 'Request' : 'Reply'})`);
-  else if (opcode === 1) d.columns('ARP', `Who has ${targetIp}? Tell ${senderIp}`);
-  else if (opcode === 2) d.columns('ARP', `${senderIp} is at ${senderMac}`);
-  else d.columns('ARP', `Opcode ${opcode}`);
+  // tshark leaves a DRARP error's target out (it carries an error code there).
+  if (opcode !== 7) {
+    d.field('arp.dst.hw_mac', targetMac);
+    d.field('arp.dst.proto_ipv4', targetIp);
+  }
+  const noTargetMac = bytes.readUInt32BE(offset + 18) === 0 && bytes.readUInt16BE(offset + 22) === 0;
+  d.columns(PROTOCOLS[opcode] ?? 'ARP', arpInfo(opcode, senderMac, senderIp, targetMac, targetIp, noTargetMac));
+}
+
+/** The Protocol column by opcode: RARP (3, 4), DRARP (5-7), Inverse ARP (8, 9); ARP otherwise. */
+const PROTOCOLS: Record<number, string> = { 3: 'RARP', 4: 'RARP', 5: 'DRARP', 6: 'DRARP', 7: 'DRARP', 8: 'Inverse ARP', 9: 'Inverse ARP' };
+
+function arpInfo(opcode: number, senderMac: string, senderIp: string, targetMac: string, targetIp: string, noTargetMac: boolean): string {
+  switch (opcode) {
+    case 1:
+      // RFC 5227: a probe asks from 0.0.0.0, an announcement asks for its own address; both leave the target MAC empty.
+      if (senderIp === '0.0.0.0' && noTargetMac) return `Who has ${targetIp}? (ARP Probe)`;
+      if (senderIp === targetIp) return noTargetMac ? `ARP Announcement for ${senderIp}` : `Gratuitous ARP for ${senderIp} (Request)`;
+      return `Who has ${targetIp}? Tell ${senderIp}`;
+    case 2:
+      return senderIp === targetIp ? `Gratuitous ARP for ${senderIp} (Reply)` : `${senderIp} is at ${senderMac}`;
+    case 3:
+    case 5:
+    case 8:
+      return `Who is ${targetMac}? Tell ${senderMac}`;
+    case 4:
+    case 6:
+      return `${targetMac} is at ${targetIp}`;
+    case 9:
+      return `${senderMac} is at ${senderIp}`;
+    case 7:
+      return 'DRARP Error';
+    case 10:
+      return 'ARP NAK';
+    case 0:
+      return 'Reserved opcode 0';
+    default:
+      return `Unknown ARP opcode 0x${opcode.toString(16).padStart(4, '0')}`;
+  }
 }

@@ -24,9 +24,11 @@ export function dissectIpv4(d: Dissection, offset: number, end: number): void {
   const moreFragments = (flagsAndOffset & 0x2000) !== 0;
   const fragmentOffset = (flagsAndOffset & 0x1fff) * 8;
   const tree = d.layer('ip', d.tree ? `Internet Protocol Version 4, Src: ${source}, Dst: ${destination}` : '', offset, headerLength);
-  d.addresses(source, destination);
+  // A bogus version or header length stops tshark before the addresses: no columns or fields from them.
+  const plausible = version === 4 && headerLength >= 20;
+  if (plausible) d.addresses(source, destination);
   if (d.quoteDepth === 0) d.ipTtl = ttl;
-  if (d.fields) {
+  if (d.fields && plausible) {
     d.field('ip.src', source);
     d.field('ip.dst', destination);
     d.field('ip.addr', source);

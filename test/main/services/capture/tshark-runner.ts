@@ -15,6 +15,8 @@ export const HTTP_REASSEMBLY = path.join(CAPTURES, 'http-reassembly.pcap');
 export const TLS_REASSEMBLY = path.join(CAPTURES, 'tls-reassembly.pcap');
 /** Hand-built DNS answers of many record types and a query of every type tshark names (make-dns-records-capture.mjs). */
 export const DNS_RECORDS = path.join(CAPTURES, 'dns-records.pcap');
+/** Hand-built ICMP of every type and named code, errors quoting a cut packet, ARP of every opcode (make-icmp-arp-capture.mjs). */
+export const ICMP_ARP = path.join(CAPTURES, 'icmp-arp.pcap');
 /** Real TLS 1.2 sessions on lo: encrypted Finished and alerts, plaintext alerts (make-tls12-capture.mjs). */
 export const TLS12 = path.join(CAPTURES, 'tls12.pcap');
 
