@@ -4,7 +4,42 @@ import type { Dissection } from './dissection';
 import { dissectIpv6 } from './ipv6';
 import { icmpv6EchoKey, pairEcho } from './icmp-echo-table';
 
-const UNREACHABLE_CODES = ['No route to destination', 'Administratively prohibited', 'Beyond scope of source address', 'Address unreachable', 'Port unreachable', 'Source address failed ingress/egress policy', 'Reject route to destination'];
+/** Names and code names as tshark 4.0 prints them (read back from tshark), for the types only named in Info. */
+const TYPE_NAMES: Record<number, string> = {
+  100: 'Private experimentation', 101: 'Private experimentation', 127: 'Reserved for expansion of ICMPv6 error messages',
+  130: 'Multicast Listener Query', 131: 'Multicast Listener Report', 132: 'Multicast Listener Done', 137: 'Redirect',
+  138: 'Router Renumbering', 139: 'Node Information Query', 140: 'Node Information Reply', 141: 'Inverse Neighbor Discovery Solicitation',
+  142: 'Inverse Neighbor Discovery Advertisement', 144: 'Home Agent Address Discovery Request', 145: 'Home Agent Address Discovery Reply',
+  146: 'Mobile Prefix Solicitation', 147: 'Mobile Prefix Advertisement', 148: 'Certification Path Solicitation',
+  149: 'Certification Path Advertisement', 151: 'Multicast Router Advertisement', 152: 'Multicast Router Solicitation',
+  153: 'Multicast Router Termination', 155: 'RPL Control', 156: 'Locator Update', 157: 'Duplicate Address Request',
+  158: 'Duplicate Address Confirmation', 159: 'MPL Control Message', 160: 'Extended Echo request', 161: 'Extended Echo reply',
+  200: 'Private experimentation', 201: 'Private experimentation', 255: 'Reserved for expansion of ICMPv6 informational messages',
+};
+const CODE_NAMES: Record<number, Record<number, string>> = {
+  1: {
+    0: 'no route to destination', 1: 'Administratively prohibited', 2: 'Beyond scope of source address', 3: 'Address unreachable', 4: 'Port unreachable',
+    5: 'Source address failed ingress/egress policy', 6: 'Reject route to destination', 7: 'Error in Source Routing Header',
+  },
+  3: { 0: 'hop limit exceeded in transit', 1: 'fragment reassembly time exceeded' },
+  4: { 0: 'erroneous header field encountered', 1: 'unrecognized Next Header type encountered', 2: 'unrecognized IPv6 option encountered', 3: 'IPv6 First Fragment has incomplete IPv6 Header Chain' },
+  138: { 0: 'Command', 1: 'Result', 255: 'Sequence number reset' },
+  139: { 0: 'Query subject = IPv6 addresses', 1: 'Query subject = DNS name or empty', 2: 'Query subject = IPv4 addresses' },
+  140: { 0: 'Successful', 1: 'Refused', 2: 'Unknown query type' },
+  155: {
+    0: 'DODAG Information Solicitation', 1: 'DODAG Information Object', 2: 'Destination Advertisement Object',
+    3: 'Destination Advertisement Object Acknowledgment', 4: 'P2P Discovery Reply Object', 5: 'P2P Discovery Reply Object Acknowledgement',
+  },
+  160: { 0: 'No error' },
+  161: { 0: 'No error', 1: 'Malformed Query', 2: 'No Such Interface', 3: 'No Such Table Entry', 4: 'Multiple Interfaces Satisfy Query' },
+};
+
+/** `name (code name)` for the types with code names; an unknown code reads "Unknown" for unreachable, "Unknown (n)" otherwise. */
+function withCode(name: string, type: number, code: number): string {
+  const codes = CODE_NAMES[type];
+  if (!codes) return name;
+  return `${name} (${codes[code] ?? (type === 1 ? 'Unknown' : `Unknown (${code})`)})`;
+}
 
 export function dissectIcmpv6(d: Dissection, offset: number, end: number, source = '', destination = ''): void {
   const bytes = d.data;
@@ -31,8 +66,7 @@ export function dissectIcmpv6(d: Dissection, offset: number, end: number, source
     case 3:
     case 4: {
       const name = ['', 'Destination Unreachable', 'Packet Too Big', 'Time Exceeded', 'Parameter Problem'][type]!;
-      const detail = type === 1 ? UNREACHABLE_CODES[code] : type === 3 ? (code === 0 ? 'hop limit exceeded in transit' : 'fragment reassembly time exceeded') : undefined;
-      d.columns('ICMPv6', detail ? `${name} (${detail})` : name);
+      d.columns('ICMPv6', withCode(name, type, code));
       if (end - offset > 8) {
         d.quoteDepth++;
         try {
@@ -79,15 +113,17 @@ export function dissectIcmpv6(d: Dissection, offset: number, end: number, source
       else {
         const flags = bytes[offset + 4]!;
         const names = [flags & 0x80 ? 'rtr' : '', flags & 0x40 ? 'sol' : '', flags & 0x20 ? 'ovr' : ''].filter(Boolean).join(', ');
-        d.columns('ICMPv6', `Neighbor Advertisement ${target}${names ? ` (${names})` : ''}${link ? ` is at ${link}` : ''}`);
+        d.columns('ICMPv6', `Neighbor Advertisement ${target} (${names || 'none'})${link ? ` is at ${link}` : ''}`);
       }
       return;
     }
     case 143:
       d.columns('ICMPv6', 'Multicast Listener Report Message v2');
       return;
-    default:
-      d.columns('ICMPv6', `Unknown (${type})`);
+    default: {
+      const name = TYPE_NAMES[type];
+      d.columns('ICMPv6', name === undefined ? `Unknown (${type})` : withCode(name, type, code));
+    }
   }
 }
 
@@ -99,7 +135,12 @@ function neighbourOptions(d: Dissection, tree: ReturnType<Dissection['layer']>, 
   while (at + 2 <= end) {
     const type = bytes[at]!;
     const length = bytes[at + 1]! * 8;
-    if (length === 0 || at + length > end) {
+    // A zero length would loop for ever: tshark notes it (not malformed) and stops there.
+    if (length === 0) {
+      if (tree) d.item(tree, `[Invalid option length 0 at ${at - offset}]`, at, end - at);
+      return link;
+    }
+    if (at + length > end) {
       d.markMalformed('ICMPv6', `neighbour discovery option of length ${length} at ${at - offset}`, at);
       return link;
     }

@@ -17,6 +17,8 @@ export const TLS_REASSEMBLY = path.join(CAPTURES, 'tls-reassembly.pcap');
 export const DNS_RECORDS = path.join(CAPTURES, 'dns-records.pcap');
 /** Hand-built ICMP of every type and named code, errors quoting a cut packet, ARP of every opcode (make-icmp-arp-capture.mjs). */
 export const ICMP_ARP = path.join(CAPTURES, 'icmp-arp.pcap');
+/** Hand-built ICMPv6 of every type tshark names, with codes, NA flags, a redirect, an MLDv2 report (make-icmpv6-capture.mjs). */
+export const ICMPV6 = path.join(CAPTURES, 'icmpv6.pcap');
 /** Real TLS 1.2 sessions on lo: encrypted Finished and alerts, plaintext alerts (make-tls12-capture.mjs). */
 export const TLS12 = path.join(CAPTURES, 'tls12.pcap');
 
