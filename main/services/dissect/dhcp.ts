@@ -2,7 +2,8 @@
 import { formatIpv4, formatMac } from './address-format';
 import type { Dissection } from './dissection';
 
-const MESSAGE_TYPES = ['', 'Discover', 'Offer', 'Request', 'Decline', 'ACK', 'NAK', 'Release', 'Inform'];
+/** DHCP message type names as tshark 4.0 prints them (RFC 2132, 3203, 4388, 6926, 7724, and TLS). */
+const MESSAGE_TYPES = ['', 'Discover', 'Offer', 'Request', 'Decline', 'ACK', 'NAK', 'Release', 'Inform', 'Force Renew', 'Lease query', 'Lease Unassigned', 'Lease Unknown', 'Lease Active', 'Bulk Lease Query', 'Lease Query Done', 'Active LeaseQuery', 'Lease Query Status', 'TLS'];
 const MAGIC_COOKIE = 0x63825363;
 const OPTION_NAMES: Record<number, string> = { 1: 'Subnet Mask', 3: 'Router', 6: 'Domain Name Server', 12: 'Host Name', 15: 'Domain Name', 50: 'Requested IP Address', 51: 'IP Address Lease Time', 53: 'DHCP Message Type', 54: 'DHCP Server Identifier', 55: 'Parameter Request List', 57: 'Maximum DHCP Message Size', 61: 'Client identifier' };
 
@@ -31,11 +32,9 @@ export function dissectDhcp(d: Dissection, offset: number, end: number): void {
     if (at === 16) d.field('dhcp.ip.your', address);
   }
   if (clientMac && tree) d.item(tree, `Client MAC address: ${clientMac}`, offset + 28, 6);
-  d.columns('DHCP', `${op === 1 ? 'Boot Request' : 'Boot Reply'} - Transaction ID ${transactionInfo}`);
-  if (bytes.readUInt32BE(offset + 236) !== MAGIC_COOKIE) {
-    // Plain BOOTP: Wireshark still calls it DHCP.
-    return;
-  }
+  // Without a DHCP message type option it is plain BOOTP, which tshark names so (its filter name stays dhcp).
+  d.columns('BOOTP', op === 1 ? (clientMac ? `Boot Request from ${clientMac} (${clientMac})` : 'Boot Request') : 'Boot Reply');
+  if (bytes.readUInt32BE(offset + 236) !== MAGIC_COOKIE) return;
   d.item(tree, 'Magic cookie: DHCP', offset + 236, 4);
   let at = offset + 240;
   while (at < end) {

@@ -43,10 +43,14 @@ export function dissectEthernet(d: Dissection, offset: number, end: number): voi
     const tagControl = bytes.readUInt16BE(at);
     const vlanId = tagControl & 0x0fff;
     const inner = bytes.readUInt16BE(at + 2);
-    const vlan = d.layer('vlan', d.tree ? `802.1Q Virtual LAN, PRI: ${tagControl >> 13}, DEI: ${(tagControl >> 12) & 1}, ID: ${vlanId}` : '', at, 4);
+    // An 802.1ad service tag is its own protocol (ieee8021ad.id); only 802.1Q tags give vlan.id, as in tshark.
+    const serviceTag = type === 0x88a8;
+    const vlan = serviceTag
+      ? d.layer('ieee8021ad', d.tree ? `IEEE 802.1ad, ID: ${vlanId}` : '', at, 4)
+      : d.layer('vlan', d.tree ? `802.1Q Virtual LAN, PRI: ${tagControl >> 13}, DEI: ${(tagControl >> 12) & 1}, ID: ${vlanId}` : '', at, 4);
     if (vlan) d.item(vlan, `ID: ${vlanId}`, at, 2);
     if (vlan) d.item(vlan, `Type: ${etherTypeName(inner)} (0x${inner.toString(16).padStart(4, '0')})`, at + 2, 2);
-    d.field('vlan.id', vlanId);
+    d.field(serviceTag ? 'ieee8021ad.id' : 'vlan.id', vlanId);
     type = inner;
     at += 4;
   }
@@ -67,6 +71,8 @@ export function dissectEtherType(d: Dissection, type: number, offset: number, en
     case 0x86dd:
       return dissectIpv6(d, offset, end);
     case 0x0806:
+    case 0x8035:
+      // RARP has its own EtherType; the packet is ARP's, and its opcode names it RARP.
       return dissectArp(d, offset, end);
     default:
       d.columns(`0x${type.toString(16).padStart(4, '0')}`, `Ethernet II`);
@@ -82,6 +88,8 @@ function etherTypeName(type: number): string {
       return 'IPv6';
     case 0x0806:
       return 'ARP';
+    case 0x8035:
+      return 'RARP';
     case 0x8100:
       return '802.1Q Virtual LAN';
     case 0x88a8:

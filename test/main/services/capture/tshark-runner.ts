@@ -19,6 +19,8 @@ export const DNS_RECORDS = path.join(CAPTURES, 'dns-records.pcap');
 export const ICMP_ARP = path.join(CAPTURES, 'icmp-arp.pcap');
 /** Hand-built ICMPv6 of every type tshark names, with codes, NA flags, a redirect, an MLDv2 report (make-icmpv6-capture.mjs). */
 export const ICMPV6 = path.join(CAPTURES, 'icmpv6.pcap');
+/** Hand-built DHCP of every message type, BOOTP, IPv4 fragments and options, VLAN and QinQ, RARP (make-dhcp-vlan-capture.mjs). */
+export const DHCP_VLAN = path.join(CAPTURES, 'dhcp-vlan.pcap');
 /** Real TLS 1.2 sessions on lo: encrypted Finished and alerts, plaintext alerts (make-tls12-capture.mjs). */
 export const TLS12 = path.join(CAPTURES, 'tls12.pcap');
 
