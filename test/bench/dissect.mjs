@@ -1,7 +1,8 @@
-// Benchmark: `mirador dissect` vs `tshark -n -o ip.defragment:FALSE -r` on the same captures (the fixtures' frames
-// repeated, timestamps advancing; 200k and 1M frames), both writing summary lines to /dev/null. Those tshark options
-// make its output Mirador's line for line (but the DNS frame whose name points at itself): Mirador prints MAC
-// addresses as they are and does not put IP fragments together (plain -r looks up vendor names too, more work).
+// Benchmark: `mirador dissect` vs `tshark -n -o ip.defragment:FALSE -o ipv6.defragment:FALSE -r` on the same captures
+// (the fixtures' frames repeated, timestamps advancing; 200k and 1M frames), both writing summary lines to /dev/null.
+// Those tshark options make its output Mirador's line for line (but the DNS frame whose name points at itself):
+// Mirador prints MAC addresses as they are and does not put IP fragments together (plain -r looks up vendor names
+// too, more work).
 // Measures wall time and peak RSS (/usr/bin/time -v) over 3 runs each, alternating, and prints the medians and ratios
 // per size. Run after `npm run build`: node test/bench/dissect.mjs [FRAMES...]
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -31,7 +32,7 @@ for (const frames of SIZES) {
   const capture = path.join(work, `frames-${frames}.pcap`);
   writeLargeCapture(capture, frames);
   const mirador = [process.execPath, path.join(REPO_ROOT, 'out/main/cli.js'), 'dissect', capture];
-  const tshark = ['tshark', '-n', '-o', 'ip.defragment:FALSE', '-r', capture];
+  const tshark = ['tshark', '-n', '-o', 'ip.defragment:FALSE', '-o', 'ipv6.defragment:FALSE', '-r', capture];
   const ours = [];
   const theirs = [];
   for (let run = 0; run < RUNS; run++) {

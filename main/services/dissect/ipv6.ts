@@ -65,8 +65,9 @@ export function dissectIpv6(d: Dissection, offset: number, end: number): void {
       const id = bytes.readUInt32BE(at + 4);
       if (extension) d.item(extension, `Offset: ${fragmentOffset}, More Fragments: ${more ? 'Yes' : 'No'}, Identification: 0x${id.toString(16).padStart(8, '0')}`, at + 2, 6);
       d.field('ipv6.fragment.offset', fragmentOffset);
-      if (fragmentOffset > 0 || more) {
-        d.protocols.push('ipv6.fragment');
+      if (fragmentOffset > 0 || more) d.protocols.push('ipv6.fragment');
+      // Without reassembly (tshark -o ipv6.defragment:FALSE) only the first fragment holds the next header's start.
+      if (fragmentOffset > 0) {
         d.columns('IPv6', `IPv6 fragment (off=${fragmentOffset} more=${more ? 'y' : 'n'} ident=0x${id.toString(16).padStart(8, '0')} nxt=${next})`);
         dissectData(d, at + length, payloadEnd);
         return;
@@ -75,6 +76,9 @@ export function dissectIpv6(d: Dissection, offset: number, end: number): void {
     d.protocols.push(header === HOP_BY_HOP ? 'ipv6.hopopts' : header === ROUTING ? 'ipv6.routing' : header === FRAGMENT ? 'ipv6.fraghdr' : 'ipv6.dstopts');
     at += length;
   }
-  if (next === NO_NEXT_HEADER) return;
+  if (next === NO_NEXT_HEADER) {
+    d.columns('IPv6', 'IPv6 no next header');
+    return;
+  }
   dissectIpPayload(d, next, at, payloadEnd, source, destination);
 }

@@ -131,8 +131,8 @@ export function dissectTcp(d: Dissection, offset: number, end: number, sourceAdd
     if (tree) d.item(tree, `Window: ${rawWindow}`, offset + 14, 2);
     if (tree) d.item(tree, `[Calculated window size: ${window}]`, offset + 14, 2);
   }
-  let info = `${sourcePort} → ${destinationPort} [${flagText}] Seq=${seq}${ack ? ` Ack=${ackNumber}` : ''} Win=${window} Len=${payloadLength}`;
-  if (flags & 0x20) info += ` Urg=${bytes.readUInt16BE(offset + 18)}`;
+  const urgent = flags & 0x20 ? ` Urg=${bytes.readUInt16BE(offset + 18)}` : '';
+  let info = `${sourcePort} → ${destinationPort} [${flagText}] Seq=${seq}${ack ? ` Ack=${ackNumber}` : ''} Win=${window}${urgent} Len=${payloadLength}`;
   if (options.text) info += options.text;
   d.columns('TCP', info);
   if (payloadLength === 0) return;
@@ -237,6 +237,6 @@ function readOptions(d: Dissection, tree: ReturnType<Dissection['layer']>, offse
 function flagTextOf(flags: number): string {
   let text = '';
   for (let bit = 0; bit < FLAG_NAMES.length; bit++) if (flags & (1 << bit)) text += text === '' ? FLAG_NAMES[bit] : `, ${FLAG_NAMES[bit]}`;
-  FLAG_TEXTS[flags] = text;
-  return text;
+  FLAG_TEXTS[flags] = text || '<None>';
+  return FLAG_TEXTS[flags];
 }

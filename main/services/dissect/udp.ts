@@ -26,7 +26,9 @@ export function dissectUdp(d: Dissection, offset: number, end: number): void {
   d.field('udp.port', sourcePort);
   d.field('udp.port', destinationPort);
   d.field('udp.length', length);
-  d.columns('UDP', `${sourcePort} → ${destinationPort} Len=${Math.max(0, length - 8)}`);
+  // Over IPv6 the checksum is mandatory: tshark flags a zero one (what a payload's dissector writes replaces it).
+  const illegalChecksum = bytes.readUInt16BE(offset + 6) === 0 && overIpv6(d);
+  d.columns('UDP', `${sourcePort} → ${destinationPort} Len=${Math.max(0, length - 8)}${illegalChecksum ? ' [ILLEGAL CHECKSUM (0)]' : ''}`);
   if (length < 8) {
     d.markMalformed('UDP', `length field ${length} is less than the header`, offset + 4);
     return;
@@ -38,6 +40,16 @@ export function dissectUdp(d: Dissection, offset: number, end: number): void {
   if (sourcePort === 67 || sourcePort === 68 || destinationPort === 67 || destinationPort === 68) return dissectDhcp(d, payload, payloadEnd);
   if (looksLikeDns(bytes, payload, payloadEnd)) return dissectDns(d, payload, payloadEnd, 'DNS');
   dissectData(d, payload, payloadEnd);
+}
+
+/** Whether the network layer under this UDP header is IPv6 (the last IP layer pushed so far). */
+function overIpv6(d: Dissection): boolean {
+  for (let index = d.protocols.length - 1; index >= 0; index--) {
+    const name = d.protocols[index]!;
+    if (name === 'ipv6') return true;
+    if (name === 'ip') return false;
+  }
+  return false;
 }
 
 /** Only used for ports Wireshark would not know: a query/response with one question and sane counts. */

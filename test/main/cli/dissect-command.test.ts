@@ -44,7 +44,7 @@ describe.skipIf(!ready)('mirador dissect (built CLI)', () => {
         const run = await runCli(['dissect', file, '--filter', filter], env);
         expect(run.code).toBe(0);
         const ours = run.stdout.split('\n').filter(Boolean).map((line) => line.trim().split(/\s+/).slice(0, 2).join(' '));
-        const theirs = tool('tshark', ['-r', file, '-o', 'ip.defragment:FALSE', '-Y', filter]).split('\n').filter(Boolean).map((line) => line.trim().split(/\s+/).slice(0, 2).join(' '));
+        const theirs = tool('tshark', ['-r', file, '-o', 'ip.defragment:FALSE', '-o', 'ipv6.defragment:FALSE', '-Y', filter]).split('\n').filter(Boolean).map((line) => line.trim().split(/\s+/).slice(0, 2).join(' '));
         expect(ours).toEqual(theirs);
       }
     }

@@ -21,6 +21,8 @@ export const ICMP_ARP = path.join(CAPTURES, 'icmp-arp.pcap');
 export const ICMPV6 = path.join(CAPTURES, 'icmpv6.pcap');
 /** Hand-built DHCP of every message type, BOOTP, IPv4 fragments and options, VLAN and QinQ, RARP (make-dhcp-vlan-capture.mjs). */
 export const DHCP_VLAN = path.join(CAPTURES, 'dhcp-vlan.pcap');
+/** Hand-built IPv6 extension headers, fragments, no next header, TCP flag combinations (make-ipv6-tcp-flags-capture.mjs). */
+export const IPV6_TCP_FLAGS = path.join(CAPTURES, 'ipv6-tcp-flags.pcap');
 /** Real TLS 1.2 sessions on lo: encrypted Finished and alerts, plaintext alerts (make-tls12-capture.mjs). */
 export const TLS12 = path.join(CAPTURES, 'tls12.pcap');
 
@@ -30,9 +32,9 @@ export function tool(program: string, args: string[]): string {
   return result.stdout;
 }
 
-/** `tshark -r FILE -T fields -e ...` as rows of columns (IP fragments are not put together: Mirador does not). */
+/** `tshark -r FILE -T fields -e ...` as rows of columns (IPv4 and IPv6 fragments are not put together: Mirador does not). */
 export function tsharkFields(file: string, fields: string[], filter?: string): string[][] {
-  const args = ['-r', file, '-o', 'ip.defragment:FALSE', '-T', 'fields', '-E', 'separator=/t', ...fields.flatMap((field) => ['-e', field])];
+  const args = ['-r', file, '-o', 'ip.defragment:FALSE', '-o', 'ipv6.defragment:FALSE', '-T', 'fields', '-E', 'separator=/t', ...fields.flatMap((field) => ['-e', field])];
   if (filter) args.push('-Y', filter);
   return tool('tshark', args)
     .split('\n')
@@ -41,7 +43,7 @@ export function tsharkFields(file: string, fields: string[], filter?: string): s
 }
 
 export function tsharkCount(file: string, filter: string): number {
-  return tool('tshark', ['-r', file, '-o', 'ip.defragment:FALSE', '-Y', filter]).split('\n').filter((line) => line !== '').length;
+  return tool('tshark', ['-r', file, '-o', 'ip.defragment:FALSE', '-o', 'ipv6.defragment:FALSE', '-Y', filter]).split('\n').filter((line) => line !== '').length;
 }
 
 /** `tshark -z follow,PROTOCOL,raw,STREAM`: each direction's payload as hex, node 0 being the side that sent first. */
