@@ -6,11 +6,14 @@ import type { DissectionSession } from './dissection-session';
 import { dissectEthernet } from './ethernet';
 import { dissectIpv4 } from './ipv4';
 import { dissectIpv6 } from './ipv6';
+import { dissectLinuxSll, dissectLinuxSll2 } from './linux-cooked';
 
 const LINKTYPE_ETHERNET = 1;
 const LINKTYPE_RAW = 101;
+const LINKTYPE_LINUX_SLL = 113;
 const LINKTYPE_IPV4 = 228;
 const LINKTYPE_IPV6 = 229;
+const LINKTYPE_LINUX_SLL2 = 276;
 
 export function dissectFrame(
   session: DissectionSession,
@@ -30,6 +33,12 @@ export function dissectFrame(
     switch (frame.linkType) {
       case LINKTYPE_ETHERNET:
         dissectEthernet(d, 0, end);
+        break;
+      case LINKTYPE_LINUX_SLL:
+        dissectLinuxSll(d, 0, end);
+        break;
+      case LINKTYPE_LINUX_SLL2:
+        dissectLinuxSll2(d, 0, end);
         break;
       case LINKTYPE_RAW:
       case LINKTYPE_IPV4:

@@ -23,6 +23,9 @@ export const ICMPV6 = path.join(CAPTURES, 'icmpv6.pcap');
 export const DHCP_VLAN = path.join(CAPTURES, 'dhcp-vlan.pcap');
 /** Hand-built IPv6 extension headers, fragments, no next header, TCP flag combinations (make-ipv6-tcp-flags-capture.mjs). */
 export const IPV6_TCP_FLAGS = path.join(CAPTURES, 'ipv6-tcp-flags.pcap');
+/** What `tcpdump -i any` records: Linux cooked capture v1 and v2 (make-linux-cooked-captures.mjs). */
+export const LINUX_SLL = path.join(CAPTURES, 'linux-sll.pcap');
+export const LINUX_SLL2 = path.join(CAPTURES, 'linux-sll2.pcap');
 /** Real TLS 1.2 sessions on lo: encrypted Finished and alerts, plaintext alerts (make-tls12-capture.mjs). */
 export const TLS12 = path.join(CAPTURES, 'tls12.pcap');
 
