@@ -1,5 +1,6 @@
 // Entry point of dissection: one frame in, summary columns + tree + fields out; never throws, whatever the bytes.
 import type { CaptureFrame } from '../capture/capture-frame';
+import { dissectBsdLoopback } from './bsd-loopback';
 import { dissectData } from './data';
 import { Dissection, type DissectionOptions } from './dissection';
 import type { DissectionSession } from './dissection-session';
@@ -8,7 +9,9 @@ import { dissectIpv4 } from './ipv4';
 import { dissectIpv6 } from './ipv6';
 import { dissectLinuxSll, dissectLinuxSll2 } from './linux-cooked';
 
+const LINKTYPE_NULL = 0;
 const LINKTYPE_ETHERNET = 1;
+const LINKTYPE_LOOP = 108;
 const LINKTYPE_RAW = 101;
 const LINKTYPE_LINUX_SLL = 113;
 const LINKTYPE_IPV4 = 228;
@@ -33,6 +36,10 @@ export function dissectFrame(
     switch (frame.linkType) {
       case LINKTYPE_ETHERNET:
         dissectEthernet(d, 0, end);
+        break;
+      case LINKTYPE_NULL:
+      case LINKTYPE_LOOP:
+        dissectBsdLoopback(d, 0, end, frame.linkType === LINKTYPE_LOOP);
         break;
       case LINKTYPE_LINUX_SLL:
         dissectLinuxSll(d, 0, end);

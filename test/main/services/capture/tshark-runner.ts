@@ -26,6 +26,9 @@ export const IPV6_TCP_FLAGS = path.join(CAPTURES, 'ipv6-tcp-flags.pcap');
 /** What `tcpdump -i any` records: Linux cooked capture v1 and v2 (make-linux-cooked-captures.mjs). */
 export const LINUX_SLL = path.join(CAPTURES, 'linux-sll.pcap');
 export const LINUX_SLL2 = path.join(CAPTURES, 'linux-sll2.pcap');
+/** What `tcpdump -i lo0` records on macOS and the BSDs: link types NULL and LOOP (make-bsd-loopback-captures.mjs). */
+export const BSD_NULL = path.join(CAPTURES, 'bsd-null.pcap');
+export const BSD_LOOP = path.join(CAPTURES, 'bsd-loop.pcap');
 /** Real TLS 1.2 sessions on lo: encrypted Finished and alerts, plaintext alerts (make-tls12-capture.mjs). */
 export const TLS12 = path.join(CAPTURES, 'tls12.pcap');
 
