@@ -120,10 +120,10 @@ export class Dissection {
   }
 
   markMalformed(protocol: string, reason: string, at: number): void {
-    // An error message quotes only the start of the packet that caused it: a quote cut short is no fault of the frame
-    // (tshark ignores what runs past a quote's end too), so it is noted in the tree only.
+    // An error message quotes only the start of the packet that caused it: a quote cut short (or not a packet at all)
+    // is no fault of the frame (tshark ignores what runs past a quote's end too), so it is noted in the tree only.
     if (this.quoteDepth > 0) {
-      this.item(this.tree, `[Quoted packet cut short: ${protocol}: ${reason}]`, at, Math.max(0, this.data.length - at));
+      this.item(this.tree, `[Quoted packet, not dissected further: ${protocol}: ${reason}]`, at, Math.max(0, this.data.length - at));
       return;
     }
     // Wireshark glues the mark to a transport's port pair but spaces it after other text; either way it ends the line.
