@@ -23,6 +23,8 @@ export interface HttpMessageHead {
   hasBody: boolean;
   /** An image body's format, from its first bytes (when they came with the headers): Wireshark names it in Info. */
   image?: ImageSignature;
+  /** A response whose body runs until the server closes the connection (no Content-Length, not chunked). */
+  untilClose?: boolean;
 }
 
 const COLON = 0x3a;
@@ -57,10 +59,11 @@ function lineText(bytes: Buffer, at: number, newline: number): string {
 }
 
 /**
- * What the bytes [offset, end) say about the message starting at `offset`. A message without Content-Length or chunks
- * ends with its headers (a request; a response without a length is taken to end there too: no wait for the close).
+ * What the bytes [offset, end) say about the message starting at `offset` (RFC 9112 section 6.3). A request without
+ * Content-Length or chunks ends with its headers; so does a response that has no body: to a HEAD request
+ * (`answersHead`), informational (1xx), 204 or 304. Any other response without a length runs until the close.
  */
-export function readHttpMessageHead(bytes: Buffer, offset: number, end: number): HttpMessageHead {
+export function readHttpMessageHead(bytes: Buffer, offset: number, end: number, answersHead = false): HttpMessageHead {
   const head: HttpMessageHead = { headLength: 0, totalLength: -1, chunked: false, hasBody: false };
   const firstEnd = lineEnd(bytes, offset, end);
   if (firstEnd < 0) return head;
@@ -88,6 +91,11 @@ export function readHttpMessageHead(bytes: Buffer, offset: number, end: number):
     }
   }
   head.headLength = at - offset;
+  const status = responseStatus(head.startLine);
+  if (status >= 0 && (answersHead || status < 200 || status === 204 || status === 304)) {
+    head.totalLength = head.headLength;
+    return head;
+  }
   if (head.mediaType?.startsWith('image/') && at < end) {
     const image = imageSignatureAt(bytes, at, end);
     if (image) head.image = image;
@@ -96,6 +104,9 @@ export function readHttpMessageHead(bytes: Buffer, offset: number, end: number):
     head.hasBody = true;
     const chunksEnd = chunkedBodyEnd(bytes, at, end);
     head.totalLength = chunksEnd < 0 ? -1 : chunksEnd - offset;
+  } else if (contentLength < 0 && status >= 0) {
+    head.untilClose = true;
+    head.hasBody = end > at;
   } else {
     head.hasBody = contentLength > 0;
     head.totalLength = head.headLength + Math.max(0, contentLength);
@@ -130,4 +141,11 @@ function chunkedBodyEnd(bytes: Buffer, at: number, end: number): number {
     if (dataEnd < 0) return -1;
     cursor = dataEnd + 1;
   }
+}
+
+/** The status code of a status line ("HTTP/1.1 200 OK"), or -1 for a request line. */
+export function responseStatus(startLine: string): number {
+  if (!startLine.startsWith('HTTP/')) return -1;
+  const code = Number.parseInt(startLine.slice(startLine.indexOf(' ') + 1, startLine.indexOf(' ') + 4), 10);
+  return Number.isFinite(code) ? code : -1;
 }

@@ -1,6 +1,6 @@
 // HTTP messages spanning TCP segments, put together per stream direction as tshark does in its one pass over a capture.
 import type { ImageSignature } from './http-body-media';
-import { readHttpMessageHead, type HttpMessageHead } from './http-message-head';
+import { readHttpMessageHead, responseStatus, type HttpMessageHead } from './http-message-head';
 import { looksLikeHttp } from './http';
 
 /** What a segment is to HTTP: part of a message still incomplete, or the segment that completes one. */
@@ -26,9 +26,10 @@ export interface HttpReassemblyLookup {
   /**
    * One TCP payload, [offset, end) of `bytes`, sent at raw sequence number `seq` in one direction of a stream
    * (`direction`: the stream index times two, plus one for the side with the higher address). Undefined: the segment
-   * is not part of a message spanning segments (a whole message, or no HTTP at all).
+   * is not part of a message spanning segments (a whole message, or no HTTP at all). `fin`: the segment closes its
+   * direction (it may carry no payload), which completes a response whose body runs until the close.
    */
-  segment(direction: number, seq: number, bytes: Buffer, offset: number, end: number, frameNumber: number, httpPort: boolean): HttpSegmentOutcome | undefined;
+  segment(direction: number, seq: number, bytes: Buffer, offset: number, end: number, frameNumber: number, httpPort: boolean, fin?: boolean): HttpSegmentOutcome | undefined;
 }
 
 /**
@@ -36,6 +37,8 @@ export interface HttpReassemblyLookup {
  * past this many bytes its segments are shown one by one instead.
  */
 const MAX_UNMEASURED_MESSAGE = 256 * 1024;
+/** `remaining` of a response whose body ends when the server closes the connection (its FIN completes it). */
+const UNTIL_CLOSE = -2;
 
 interface OpenMessage {
   nextSeq: number;
@@ -43,7 +46,7 @@ interface OpenMessage {
   endSeq: number;
   chunks: Buffer[];
   length: number;
-  /** Bytes still to come once the length is known; -1 while HTTP must look again at each new segment. */
+  /** Bytes still to come once the length is known; -1 while HTTP must look again at each new segment; UNTIL_CLOSE. */
   remaining: number;
   head: HttpMessageHead;
   segments: { frame: number; length: number }[];
@@ -51,12 +54,16 @@ interface OpenMessage {
 
 export class HttpMessageTable implements HttpReassemblyLookup {
   private readonly open = new Map<number, OpenMessage>();
+  /** Per direction, the methods of the requests its responses answer, oldest first (a HEAD's response has no body). */
+  private readonly awaitedMethods = new Map<number, string[]>();
 
-  segment(direction: number, seq: number, bytes: Buffer, offset: number, end: number, frameNumber: number, httpPort: boolean): HttpSegmentOutcome | undefined {
+  segment(direction: number, seq: number, bytes: Buffer, offset: number, end: number, frameNumber: number, httpPort: boolean, fin = false): HttpSegmentOutcome | undefined {
     const length = end - offset;
     const message = this.open.get(direction);
+    // A FIN without data matters only to a body that runs until the close.
+    if (length === 0 && message?.remaining !== UNTIL_CLOSE) return undefined;
     if (message) {
-      if (seq === message.nextSeq) return this.continueMessage(direction, message, bytes.subarray(offset, end), frameNumber);
+      if (seq === message.nextSeq) return this.continueMessage(direction, message, bytes.subarray(offset, end), frameNumber, fin);
       // Past a gap (a segment the capture missed) but inside the message's range, a segment is still part of it, as in
       // tshark's multi-segment PDUs; the message can no longer complete, so each says so up to its end.
       if (message.endSeq >= 0 && seqBefore(message.nextSeq, seq) && seqBefore(seq, message.endSeq)) return { kind: 'part' };
@@ -64,29 +71,68 @@ export class HttpMessageTable implements HttpReassemblyLookup {
       if (message.endSeq < 0 || seqBefore(seq, message.endSeq)) return undefined;
       this.open.delete(direction);
     }
-    if (!looksLikeHttp(bytes, offset, end)) return undefined;
-    const head = readHttpMessageHead(bytes, offset, end);
+    if (length === 0 || !looksLikeHttp(bytes, offset, end)) return undefined;
+    const head = this.readHead(direction, bytes, offset, end);
     // Off the HTTP ports tshark's heuristic needs the whole first line to take the bytes for HTTP.
     if (head.startLine === undefined && !httpPort) return undefined;
-    if (head.totalLength >= 0 && head.totalLength <= length) return undefined;
-    const remaining = knownRemaining(head, length);
-    this.open.set(direction, {
+    if (head.totalLength >= 0 && head.totalLength <= length) {
+      this.noteFollowingMessages(direction, bytes, offset + head.totalLength, end);
+      return undefined;
+    }
+    const remaining = head.untilClose ? UNTIL_CLOSE : knownRemaining(head, length);
+    const opened: OpenMessage = {
       nextSeq: (seq + length) >>> 0,
       endSeq: remaining >= 0 ? (seq + length + remaining) >>> 0 : -1,
       // Only a message read again keeps its bytes.
-      chunks: remaining < 0 ? [Buffer.from(bytes.subarray(offset, end))] : [],
+      chunks: remaining === -1 ? [Buffer.from(bytes.subarray(offset, end))] : [],
       length,
       remaining,
       head,
       segments: [{ frame: frameNumber, length }],
-    });
+    };
+    if (remaining === UNTIL_CLOSE && fin) return this.complete(direction, opened);
+    this.open.set(direction, opened);
     return { kind: 'part', ...(head.startLine !== undefined ? { info: `${head.startLine} ` } : {}) };
   }
 
-  private continueMessage(direction: number, message: OpenMessage, payload: Buffer, frameNumber: number): HttpSegmentOutcome | undefined {
+  /**
+   * Reads a message's head, noting a request's method for the response that will answer it (the other direction of
+   * the stream) and telling a response to HEAD that it has no body. An informational (1xx) response is not the answer.
+   */
+  private readHead(direction: number, bytes: Buffer, offset: number, end: number): HttpMessageHead {
+    const firstLine = readHttpMessageHead(bytes, offset, end);
+    if (firstLine.startLine === undefined) return firstLine;
+    const status = responseStatus(firstLine.startLine);
+    if (status < 0) {
+      const answering = direction ^ 1;
+      const methods = this.awaitedMethods.get(answering) ?? [];
+      // Bounded: requests a capture never shows answered must not pile up.
+      if (methods.length < 64) methods.push(firstLine.startLine.slice(0, firstLine.startLine.indexOf(' ')));
+      this.awaitedMethods.set(answering, methods);
+      return firstLine;
+    }
+    if (status < 200) return firstLine;
+    const method = this.awaitedMethods.get(direction)?.shift();
+    return method === 'HEAD' ? readHttpMessageHead(bytes, offset, end, true) : firstLine;
+  }
+
+  /** Requests (or responses) pipelined behind a whole message in the same segment: each whole one is noted in turn. */
+  private noteFollowingMessages(direction: number, bytes: Buffer, offset: number, end: number): void {
+    for (let at = offset; at < end && looksLikeHttp(bytes, at, end); ) {
+      const head = this.readHead(direction, bytes, at, end);
+      if (head.totalLength < 0 || at + head.totalLength > end) return;
+      at += head.totalLength;
+    }
+  }
+
+  private continueMessage(direction: number, message: OpenMessage, payload: Buffer, frameNumber: number, fin: boolean): HttpSegmentOutcome | undefined {
     message.nextSeq = (message.nextSeq + payload.length) >>> 0;
     message.length += payload.length;
-    message.segments.push({ frame: frameNumber, length: payload.length });
+    if (payload.length > 0) message.segments.push({ frame: frameNumber, length: payload.length });
+    if (message.remaining === UNTIL_CLOSE) {
+      if (payload.length > 0) message.head.hasBody = true;
+      return fin ? this.complete(direction, message) : { kind: 'part' };
+    }
     if (message.remaining >= 0) {
       // The length was known: TCP gathers the bytes without asking HTTP again until the message is whole.
       message.remaining -= payload.length;

@@ -93,8 +93,23 @@ export function dissectHttp(d: Dissection, offset: number, end: number): void {
   }
   // The headers are read as reassembly reads them (one reader for Content-Type, Content-Length and chunks).
   const head = readHttpMessageHead(bytes, offset, end);
-  if (head.contentType === undefined) return;
-  d.field('http.content_type', head.contentType);
-  // Only once the body (here: what follows the headers) is there to hand on.
-  if (head.headLength > 0 && offset + head.headLength < end) bodyColumns(d, head.mediaType!, head.image);
+  if (head.contentType !== undefined) {
+    d.field('http.content_type', head.contentType);
+    // Only once the body (here: what follows the headers) is there to hand on.
+    if (head.headLength > 0 && offset + head.headLength < end) bodyColumns(d, head.mediaType!, head.image);
+  }
+  if (head.totalLength > 0) pipelinedMessages(d, offset + head.totalLength, end);
+}
+
+/** Whole messages sent behind the first in the same segment (pipelined requests): Info lists each start line in turn. */
+function pipelinedMessages(d: Dissection, offset: number, end: number): void {
+  const bytes = d.data;
+  for (let at = offset; at < end && looksLikeHttp(bytes, at, end); ) {
+    const head = readHttpMessageHead(bytes, at, end);
+    if (head.startLine === undefined || head.totalLength <= 0 || at + head.totalLength > end) return;
+    if (!startLineFields(d, head.startLine)) return;
+    d.columns(d.protocol, `${d.info}${head.startLine} `);
+    if (head.contentType !== undefined) d.field('http.content_type', head.contentType);
+    at += head.totalLength;
+  }
 }

@@ -135,7 +135,16 @@ export function dissectTcp(d: Dissection, offset: number, end: number, sourceAdd
   let info = `${sourcePort} → ${destinationPort} [${flagText}] Seq=${seq}${ack ? ` Ack=${ackNumber}` : ''} Win=${window}${urgent} Len=${payloadLength}`;
   if (options.text) info += options.text;
   d.columns('TCP', info);
-  if (payloadLength === 0) return;
+  const fin = (flags & 0x01) !== 0;
+  if (payloadLength === 0) {
+    // A FIN closes its direction: it completes a response whose body ran until the close (and then shows it).
+    if (fin && stream && !stream.isTls && !retransmitted) {
+      const httpPort = HTTP_PORTS.has(sourcePort) || HTTP_PORTS.has(destinationPort);
+      const message = d.session.httpMessages.segment(direction, rawSeq, bytes, end, end, d.frameNumber, httpPort, true);
+      if (message) dissectHttpSegment(d, message, tree, info, end, end);
+    }
+    return;
+  }
   const payload = offset + headerLength;
   // tshark does not give data it has already seen to HTTP, TLS or data again: the segment stays TCP in every column.
   if (retransmitted) {
@@ -144,7 +153,7 @@ export function dissectTcp(d: Dissection, offset: number, end: number, sourceAdd
   }
   if (stream && !stream.isTls) {
     const httpPort = HTTP_PORTS.has(sourcePort) || HTTP_PORTS.has(destinationPort);
-    const message = d.session.httpMessages.segment(direction, rawSeq, bytes, payload, end, d.frameNumber, httpPort);
+    const message = d.session.httpMessages.segment(direction, rawSeq, bytes, payload, end, d.frameNumber, httpPort, fin);
     if (message) return dissectHttpSegment(d, message, tree, info, payload, end);
   }
   if (stream?.isTls || looksLikeTls(bytes, payload, end)) {

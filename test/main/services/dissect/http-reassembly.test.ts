@@ -71,6 +71,26 @@ describe('HttpMessageTable', () => {
     expect(feed(table, 0, head.length + 326, 'HTTP/1.1 200 OK\r\nContent-Length: 9\r\n\r\n', 5)?.kind).toBe('part');
   });
 
+  it('knows a response to HEAD, a 1xx, 204 or 304 has no body, and waits for the close when a response has no length', () => {
+    const table = new HttpMessageTable();
+    // Direction 0 asks, direction 1 answers. HEAD's answer declares 100 bytes it will not send: whole with its headers.
+    expect(feed(table, 0, 1, 'HEAD / HTTP/1.1\r\n\r\n', 1)).toBeUndefined();
+    expect(feed(table, 1, 1, 'HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n', 2)).toBeUndefined();
+    // A 100 Continue is not the answer: the 200 after it is, and it has a body of its length.
+    expect(feed(table, 0, 20, 'GET / HTTP/1.1\r\n\r\n', 3)).toBeUndefined();
+    expect(feed(table, 1, 44, 'HTTP/1.1 100 Continue\r\n\r\n', 4)).toBeUndefined();
+    expect(feed(table, 1, 69, 'HTTP/1.1 200 OK\r\nContent-Length: 3\r\n\r\n', 5)).toEqual({ kind: 'part', info: 'HTTP/1.1 200 OK ' });
+    expect(feed(table, 1, 107, 'abc', 6)?.kind).toBe('whole');
+    expect(feed(table, 1, 110, 'HTTP/1.1 304 Not Modified\r\nContent-Length: 9\r\n\r\n', 7)).toBeUndefined();
+    // No length, not chunked: the body runs until the server's FIN, which completes the message (even without data).
+    expect(feed(table, 1, 160, 'HTTP/1.0 200 OK\r\nContent-Type: text/plain\r\n\r\nsome', 8)).toEqual({ kind: 'part', info: 'HTTP/1.0 200 OK ' });
+    expect(feed(table, 1, 209, ' more', 9)).toEqual({ kind: 'part' });
+    expect(table.segment(1, 214, Buffer.alloc(0), 0, 0, 10, false, true)).toMatchObject({ kind: 'whole', startLine: 'HTTP/1.0 200 OK', hasBody: true, mediaType: 'text/plain', segments: [{ frame: 8, length: 49 }, { frame: 9, length: 5 }] });
+    // A FIN on a message of known length changes nothing.
+    expect(feed(table, 0, 39, 'POST / HTTP/1.1\r\nContent-Length: 9\r\n\r\n', 11)?.kind).toBe('part');
+    expect(table.segment(0, 79, Buffer.alloc(0), 0, 0, 12, false, true)).toBeUndefined();
+  });
+
   it('needs the whole first line off the HTTP ports, but not on them', () => {
     const table = new HttpMessageTable();
     expect(feed(table, 0, 1, 'GET /index.ht', 1)).toBeUndefined();
