@@ -1,5 +1,6 @@
 // TCP: ports, flags, options, relative sequence/ack numbers and scaled windows per stream, then TLS, HTTP or data.
 import { dissectData } from './data';
+import { dissectDns } from './dns';
 import type { Dissection } from './dissection';
 import { dissectHttp, dissectHttpSegment, hasFirstLine, looksLikeHttp } from './http';
 import { HTTP_PORTS } from './http-message-head';
@@ -155,6 +156,13 @@ export function dissectTcp(d: Dissection, offset: number, end: number, sourceAdd
     const httpPort = HTTP_PORTS.has(sourcePort) || HTTP_PORTS.has(destinationPort);
     const message = d.session.httpMessages.segment(direction, rawSeq, bytes, payload, end, d.frameNumber, httpPort, fin);
     if (message) return dissectHttpSegment(d, message, tree, info, payload, end);
+  }
+  // DNS over TCP: each message behind a two-byte length. A segment that is exactly one message is dissected; messages
+  // spanning segments (or sharing one) are not put together and stay TCP (the exact fit keeps a continuation from
+  // being read as a message).
+  if ((sourcePort === 53 || destinationPort === 53) && payloadLength >= 14 && 2 + bytes.readUInt16BE(payload) === payloadLength) {
+    if (tree) d.item(tree, `DNS message length: ${bytes.readUInt16BE(payload)}`, payload, 2);
+    return dissectDns(d, payload + 2, payload + 2 + bytes.readUInt16BE(payload), 'DNS');
   }
   if (stream?.isTls || looksLikeTls(bytes, payload, end)) {
     const records = stream ? d.session.tlsRecords.segment(direction, rawSeq, bytes, payload, end, d.frameNumber) : undefined;

@@ -31,6 +31,8 @@ export const BSD_NULL = path.join(CAPTURES, 'bsd-null.pcap');
 export const BSD_LOOP = path.join(CAPTURES, 'bsd-loop.pcap');
 /** Real HTTP/1.x variants on lo: pipelining, HEAD, 304, 1xx, chunked JSON, a body ended by the close (make-http-variants-capture.mjs). */
 export const HTTP_VARIANTS = path.join(CAPTURES, 'http-variants.pcap');
+/** DNS over TCP: a query and its answer, each whole in one segment (make-dns-tcp-capture.mjs). */
+export const DNS_TCP = path.join(CAPTURES, 'dns-tcp.pcap');
 /** Real TLS 1.2 sessions on lo: encrypted Finished and alerts, plaintext alerts (make-tls12-capture.mjs). */
 export const TLS12 = path.join(CAPTURES, 'tls12.pcap');
 

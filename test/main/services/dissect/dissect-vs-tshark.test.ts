@@ -9,7 +9,7 @@ import type { CaptureFrame } from '../../../../main/services/capture/capture-fra
 import { DissectionSession } from '../../../../main/services/dissect/dissection-session';
 import { dissectFrame } from '../../../../main/services/dissect/frame-dissector';
 import type { Dissection } from '../../../../main/services/dissect/dissection';
-import { BSD_LOOP, BSD_NULL, DHCP_VLAN, DNS_RECORDS, HTTP_REASSEMBLY, HTTP_VARIANTS, ICMP_ARP, ICMPV6, IPV6_TCP_FLAGS, LINUX_GUEST, LINUX_SLL, LINUX_SLL2, LOOPBACK, SYNTHETIC, TCP_ANALYSIS, TLS12, TLS_REASSEMBLY, tool, tsharkFields } from '../capture/tshark-runner';
+import { BSD_LOOP, BSD_NULL, DHCP_VLAN, DNS_RECORDS, DNS_TCP, HTTP_REASSEMBLY, HTTP_VARIANTS, ICMP_ARP, ICMPV6, IPV6_TCP_FLAGS, LINUX_GUEST, LINUX_SLL, LINUX_SLL2, LOOPBACK, SYNTHETIC, TCP_ANALYSIS, TLS12, TLS_REASSEMBLY, tool, tsharkFields } from '../capture/tshark-runner';
 
 const KEY_FIELDS = ['ip.src', 'ip.dst', 'ipv6.src', 'ipv6.dst', 'tcp.srcport', 'tcp.dstport', 'tcp.seq', 'tcp.ack', 'tcp.len', 'tcp.stream', 'udp.srcport', 'udp.dstport', 'dns.qry.name', 'dns.a', 'dns.cname', 'http.request.method', 'http.request.uri', 'http.response.code', 'tls.handshake.extensions_server_name', 'arp.src.proto_ipv4', 'arp.dst.proto_ipv4', 'dhcp.option.dhcp', 'dhcp.id', 'icmp.type', 'icmpv6.type', 'eth.src', 'vlan.id', 'icmp.resp_to', 'dns.flags.rcode', 'http.content_type', 'dhcp.ip.your', 'tls.record.content_type', 'tls.record.opaque_type'];
 
@@ -80,6 +80,7 @@ describe.each([
   ['bsd loopback NULL (tcpdump -i lo0 on macOS: the IPv6 family of each system, either byte order)', BSD_NULL, []],
   ['bsd loopback LOOP (the family big-endian)', BSD_LOOP, []],
   ['http variants (pipelined requests, HEAD, 304, 100 Continue, chunked JSON, a body ended by the server closing)', HTTP_VARIANTS, []],
+  ['dns over tcp (a query and its answer, each whole in one segment behind its length)', DNS_TCP, []],
   ['tls 1.2 (openssl: encrypted Finished and alerts after Change Cipher Spec, plaintext alerts, several messages a record)', TLS12, []],
   ['the same connections three times over (SYNs sent again, then new ones on the same ports)', repeatedConnectionsCapture(), []],
 ])('%s compared with tshark', (_name, file, known: number[]) => {
