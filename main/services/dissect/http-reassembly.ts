@@ -112,7 +112,10 @@ export class HttpMessageTable implements HttpReassemblyLookup {
       return firstLine;
     }
     if (status < 200) return firstLine;
-    const method = this.awaitedMethods.get(direction)?.shift();
+    const methods = this.awaitedMethods.get(direction);
+    const method = methods?.shift();
+    // Answered: an empty queue goes, so a capture of many connections keeps nothing per finished exchange.
+    if (methods?.length === 0) this.awaitedMethods.delete(direction);
     return method === 'HEAD' ? readHttpMessageHead(bytes, offset, end, true) : firstLine;
   }
 
