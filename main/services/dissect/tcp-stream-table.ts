@@ -13,6 +13,8 @@ export interface TcpStream {
   /** Set once a TLS ServerHello picks a version, so later records carry it in the Protocol column. */
   tlsVersion?: string;
   isTls?: boolean;
+  /** A TLS 1.3 server asked the client to try again (Hello Retry Request): the handshake is not encrypted yet. */
+  tlsRetryPending?: boolean;
   /** Started by a SYN on a 4-tuple an earlier stream had used (Wireshark's "TCP Port numbers reused"). */
   reusesPorts?: boolean;
 }

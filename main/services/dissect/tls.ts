@@ -113,7 +113,7 @@ function describeRecord(d: Dissection, tree: DetailNode[] | undefined, stream: T
   // TLS 1.3 calls the outer type of its encrypted records "opaque type" (Wireshark's field name follows).
   d.field(type === 23 && stream?.tlsVersion === 'TLSv1.3' ? 'tls.record.opaque_type' : 'tls.record.content_type', type);
   const node = tree ? d.item(tree, `${VERSIONS[record.version] ?? 'TLS'} Record Layer: ${CONTENT_TYPES[type]} Protocol`, record.at, record.shown, true) : undefined;
-  const encrypted = stream?.tlsVersion === 'TLSv1.3' && type === 22;
+  const encrypted = stream?.tlsVersion === 'TLSv1.3' && !stream.tlsRetryPending && type === 22;
   if (type === 22 && !encrypted && bodyEnd - body >= 4) return describeHandshakes(d, node, stream, record);
   // A plaintext alert is two bytes (level, description); anything else was encrypted (after Change Cipher Spec).
   if (type === 21) return { name: bodyEnd - body === 2 && record.length === 2 ? `Alert (Level: ${nameOf(ALERT_LEVELS, bytes[body]!)}, Description: ${nameOf(ALERT_DESCRIPTIONS, bytes[body + 1]!)})` : 'Encrypted Alert' };
@@ -139,17 +139,31 @@ function describeHandshakes(d: Dissection, node: DetailNode[] | undefined, strea
       break;
     }
     d.field('tls.handshake.type', handshakeType);
-    names.push(name);
+    // A ServerHello whose random is RFC 8446's fixed value is a Hello Retry Request: the client says hello again, still
+    // in the clear.
+    const retry = handshakeType === 2 && isHelloRetryRequest(bytes, at + 4 + 2, bodyEnd);
+    names.push(retry ? 'Hello Retry Request' : name);
     if (handshakeType === 1 || handshakeType === 2) {
       const chosen = readHello(d, node, handshakeType, bytes, at + 4, Math.min(bodyEnd, at + 4 + length));
       if (chosen && handshakeType === 2) {
         version = chosen;
-        if (stream) stream.tlsVersion = chosen;
+        if (stream) {
+          stream.tlsVersion = chosen;
+          if (retry) stream.tlsRetryPending = true;
+          else delete stream.tlsRetryPending;
+        }
       }
     }
     at += 4 + length;
   }
   return version ? { name: names.join(', '), version } : { name: names.join(', ') };
+}
+
+/** SHA-256 of "HelloRetryRequest", the random a Hello Retry Request carries in place of a server random (RFC 8446 4.1.3). */
+const HELLO_RETRY_RANDOM = Buffer.from('cf21ad74e59a6111be1d8c021e65b891c2a211167abb8c5e079e09e2c8a8339c', 'hex');
+
+function isHelloRetryRequest(bytes: Buffer, random: number, end: number): boolean {
+  return random + 32 <= end && bytes.compare(HELLO_RETRY_RANDOM, 0, 32, random, random + 32) === 0;
 }
 
 function nameOf(names: Record<number, string>, value: number): string {

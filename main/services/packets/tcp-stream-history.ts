@@ -8,12 +8,13 @@ export interface TcpStreamSnapshot {
   readonly directions: readonly (readonly [key: string, baseSeq: number, windowShift: number])[];
   readonly tlsVersion: string | undefined;
   readonly isTls: boolean;
+  readonly tlsRetryPending: boolean;
 }
 
 /**
  * Words per snapshot: stream index, then two sides (endpoint id + 1 or 0, base sequence, window shift + 2), then TLS state
- * (version id + 1, or 0; plus 0x100 once the stream is known to carry TLS). Snapshots live in one typed array: a capture of
- * many short connections makes hundreds of thousands of them.
+ * (version id + 1, or 0; plus 0x100 once the stream is known to carry TLS, 0x200 while a Hello Retry Request waits).
+ * Snapshots live in one typed array: a capture of many short connections makes hundreds of thousands of them.
  */
 const WORDS = 8;
 const NO_ENDPOINT = 0;
@@ -50,7 +51,7 @@ export class TcpStreamHistory implements TcpStreamLookup {
       if (endpoint !== NO_ENDPOINT) directions.push([this.endpoints[endpoint - 1]!, this.words[at + 2 + side * 3]!, this.words[at + 3 + side * 3]! - 2]);
     }
     const tls = this.words[at + 7]!;
-    return { index: this.words[at]!, directions, tlsVersion: (tls & 0xff) === 0 ? undefined : this.tlsVersions[(tls & 0xff) - 1], isTls: (tls & 0x100) !== 0 };
+    return { index: this.words[at]!, directions, tlsVersion: (tls & 0xff) === 0 ? undefined : this.tlsVersions[(tls & 0xff) - 1], isTls: (tls & 0x100) !== 0, tlsRetryPending: (tls & 0x200) !== 0 };
   }
 
   private record(stream: TcpStream): number {
@@ -83,6 +84,7 @@ export class TcpStreamHistory implements TcpStreamLookup {
       encoded[7] = version + 1;
     }
     if (stream.isTls) encoded[7]! |= 0x100;
+    if (stream.tlsRetryPending) encoded[7]! |= 0x200;
     return encoded;
   }
 

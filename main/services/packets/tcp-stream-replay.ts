@@ -17,6 +17,7 @@ export class TcpStreamReplay implements TcpStreamLookup {
     };
     if (snapshot.tlsVersion !== undefined) stream.tlsVersion = snapshot.tlsVersion;
     if (snapshot.isTls) stream.isTls = true;
+    if (snapshot.tlsRetryPending) stream.tlsRetryPending = true;
     return stream;
   }
 }

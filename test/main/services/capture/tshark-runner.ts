@@ -33,6 +33,8 @@ export const BSD_LOOP = path.join(CAPTURES, 'bsd-loop.pcap');
 export const HTTP_VARIANTS = path.join(CAPTURES, 'http-variants.pcap');
 /** DNS over TCP: a query and its answer, each whole in one segment (make-dns-tcp-capture.mjs). */
 export const DNS_TCP = path.join(CAPTURES, 'dns-tcp.pcap');
+/** Real TLS 1.3 on lo: a Hello Retry Request, then a resumed session (make-tls13-retry-capture.mjs). */
+export const TLS13_RETRY = path.join(CAPTURES, 'tls13-retry.pcap');
 /** Real TLS 1.2 sessions on lo: encrypted Finished and alerts, plaintext alerts (make-tls12-capture.mjs). */
 export const TLS12 = path.join(CAPTURES, 'tls12.pcap');
 

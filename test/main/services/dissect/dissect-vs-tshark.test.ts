@@ -9,7 +9,7 @@ import type { CaptureFrame } from '../../../../main/services/capture/capture-fra
 import { DissectionSession } from '../../../../main/services/dissect/dissection-session';
 import { dissectFrame } from '../../../../main/services/dissect/frame-dissector';
 import type { Dissection } from '../../../../main/services/dissect/dissection';
-import { BSD_LOOP, BSD_NULL, DHCP_VLAN, DNS_RECORDS, DNS_TCP, HTTP_REASSEMBLY, HTTP_VARIANTS, ICMP_ARP, ICMPV6, IPV6_TCP_FLAGS, LINUX_GUEST, LINUX_SLL, LINUX_SLL2, LOOPBACK, SYNTHETIC, TCP_ANALYSIS, TLS12, TLS_REASSEMBLY, tool, tsharkFields } from '../capture/tshark-runner';
+import { BSD_LOOP, BSD_NULL, DHCP_VLAN, DNS_RECORDS, DNS_TCP, HTTP_REASSEMBLY, HTTP_VARIANTS, ICMP_ARP, ICMPV6, IPV6_TCP_FLAGS, LINUX_GUEST, LINUX_SLL, LINUX_SLL2, LOOPBACK, SYNTHETIC, TCP_ANALYSIS, TLS12, TLS13_RETRY, TLS_REASSEMBLY, tool, tsharkFields } from '../capture/tshark-runner';
 
 const KEY_FIELDS = ['ip.src', 'ip.dst', 'ipv6.src', 'ipv6.dst', 'tcp.srcport', 'tcp.dstport', 'tcp.seq', 'tcp.ack', 'tcp.len', 'tcp.stream', 'udp.srcport', 'udp.dstport', 'dns.qry.name', 'dns.a', 'dns.cname', 'http.request.method', 'http.request.uri', 'http.response.code', 'tls.handshake.extensions_server_name', 'arp.src.proto_ipv4', 'arp.dst.proto_ipv4', 'dhcp.option.dhcp', 'dhcp.id', 'icmp.type', 'icmpv6.type', 'eth.src', 'vlan.id', 'icmp.resp_to', 'dns.flags.rcode', 'http.content_type', 'dhcp.ip.your', 'tls.record.content_type', 'tls.record.opaque_type'];
 
@@ -81,6 +81,7 @@ describe.each([
   ['bsd loopback LOOP (the family big-endian)', BSD_LOOP, []],
   ['http variants (pipelined requests, HEAD, 304, 100 Continue, chunked JSON, a body ended by the server closing)', HTTP_VARIANTS, []],
   ['dns over tcp (a query and its answer, each whole in one segment behind its length)', DNS_TCP, []],
+  ['tls 1.3 hello retry (openssl: the second Client Hello and the real Server Hello in the clear, then a resumption)', TLS13_RETRY, []],
   ['tls 1.2 (openssl: encrypted Finished and alerts after Change Cipher Spec, plaintext alerts, several messages a record)', TLS12, []],
   ['the same connections three times over (SYNs sent again, then new ones on the same ports)', repeatedConnectionsCapture(), []],
 ])('%s compared with tshark', (_name, file, known: number[]) => {
@@ -129,7 +130,7 @@ describe('dissection details', () => {
   });
 
   it('20k mutated frames and truncations of every fixture never throw (every link type, reassembly tables included)', () => {
-    const fixtures = [LOOPBACK, SYNTHETIC, HTTP_REASSEMBLY, TLS_REASSEMBLY, HTTP_VARIANTS, TLS12, DNS_RECORDS, DNS_TCP, ICMP_ARP, ICMPV6, DHCP_VLAN, IPV6_TCP_FLAGS, LINUX_SLL, LINUX_SLL2, BSD_NULL, BSD_LOOP, TCP_ANALYSIS];
+    const fixtures = [LOOPBACK, SYNTHETIC, HTTP_REASSEMBLY, TLS_REASSEMBLY, HTTP_VARIANTS, TLS12, TLS13_RETRY, DNS_RECORDS, DNS_TCP, ICMP_ARP, ICMPV6, DHCP_VLAN, IPV6_TCP_FLAGS, LINUX_SLL, LINUX_SLL2, BSD_NULL, BSD_LOOP, TCP_ANALYSIS];
     const frames = fixtures.flatMap(framesOf);
     let seed = 12345;
     const random = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
