@@ -58,7 +58,10 @@ export function dissectDns(d: Dissection, offset: number, end: number, protocol:
     const type = bytes.readUInt16BE(name.end);
     d.field('dns.qry.name', name.name);
     d.field('dns.qry.type', type);
+    const questionClass = bytes.readUInt16BE(name.end + 2);
     info += ` ${dnsTypeName(type)} ${name.name}`;
+    // mDNS spends the class's top bit on "unicast response wanted" (RFC 6762 5.4).
+    if (protocol === 'MDNS') info += questionClass & 0x8000 ? ', "QU" question' : ', "QM" question';
     if (queries) d.item(queries, `${name.name}: type ${dnsTypeName(type)}, class ${bytes.readUInt16BE(name.end + 2) & 0x7fff}`, at, name.end + 4 - at);
     at = name.end + 4;
   }
@@ -80,7 +83,9 @@ export function dissectDns(d: Dissection, offset: number, end: number, protocol:
       if (value === undefined) return fail(d, protocol, info, `bad ${dnsTypeName(type)} record data`, data);
       d.field('dns.resp.name', name.name);
       d.field('dns.resp.type', type);
-      info += value ? ` ${dnsTypeName(type)} ${value}` : ` ${dnsTypeName(type)}`;
+      // mDNS spends the class's top bit on "flush your cache of this name's records" (RFC 6762 10.2).
+      const flush = protocol === 'MDNS' && (bytes.readUInt16BE(name.end + 2) & 0x8000) !== 0 ? ', cache flush' : '';
+      info += value ? ` ${dnsTypeName(type)}${flush} ${value}` : ` ${dnsTypeName(type)}${flush}`;
       if (branch) d.item(branch, `${name.name}: type ${dnsTypeName(type)}, class ${bytes.readUInt16BE(name.end + 2) & 0x7fff}${value ? `, ${value}` : ''}, ttl ${ttl}`, at, data + dataLength - at);
       at = data + dataLength;
     }
@@ -122,7 +127,9 @@ function recordData(d: Dissection, message: number, type: number, at: number, le
       const name = readDnsName(bytes, message, at + 2, Math.min(end, at + length));
       return typeof name === 'string' ? undefined : `${bytes.readUInt16BE(at)} ${name.name}`;
     }
-    case 6: {
+    case 6:
+    case 47: {
+      // SOA shows its primary name server, NSEC the next owner name.
       const name = readDnsName(bytes, message, at, Math.min(end, at + length));
       return typeof name === 'string' ? undefined : name.name;
     }
