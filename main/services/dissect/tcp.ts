@@ -161,8 +161,8 @@ export function dissectTcp(d: Dissection, offset: number, end: number, sourceAdd
   // spanning segments (or sharing one) are not put together and stay TCP (the exact fit keeps a continuation from
   // being read as a message).
   if ((sourcePort === 53 || destinationPort === 53) && payloadLength >= 14 && 2 + bytes.readUInt16BE(payload) === payloadLength) {
-    if (tree) d.item(tree, `DNS message length: ${bytes.readUInt16BE(payload)}`, payload, 2);
-    return dissectDns(d, payload + 2, payload + 2 + bytes.readUInt16BE(payload), 'DNS');
+    if (tree) d.item(tree, `DNS message length: ${payloadLength - 2}`, payload, 2);
+    return dissectDns(d, payload + 2, end, 'DNS');
   }
   if (stream?.isTls || looksLikeTls(bytes, payload, end)) {
     const records = stream ? d.session.tlsRecords.segment(direction, rawSeq, bytes, payload, end, d.frameNumber) : undefined;
