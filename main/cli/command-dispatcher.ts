@@ -2,7 +2,7 @@
 import type { CliCommand, CliContext } from './cli-command';
 import { StdoutClosedError } from './blocking-stdout';
 import { CliError, UsageError } from './cli-error';
-import { USAGE } from './usage-text';
+import { commandUsage, USAGE } from './usage-text';
 
 /** One entry per command; later commands (doctor, targets, run, dissect, notebook, new, debug-adapter) add theirs here. */
 const COMMANDS: Record<string, () => Promise<CliCommand>> = {
@@ -33,7 +33,7 @@ export async function runCommandLine(argv: readonly string[], context: CliContex
     if (first.startsWith('-')) throw new UsageError(`unknown option ${first}`);
     if (!Object.hasOwn(COMMANDS, first)) throw new UsageError(`unknown command ${first}`);
     if (rest.includes('--help') || rest.includes('-h')) {
-      context.stdout(USAGE.trimEnd());
+      context.stdout(commandUsage(first) ?? USAGE.trimEnd());
       return 0;
     }
     const command = await COMMANDS[first]!();
@@ -42,9 +42,10 @@ export async function runCommandLine(argv: readonly string[], context: CliContex
     // `mirador dissect big.pcap | head`: the rest of the output is not wanted, which is not a failure.
     if (error instanceof StdoutClosedError) return 0;
     if (!(error instanceof CliError)) throw error;
-    const who = first !== undefined && Object.hasOwn(COMMANDS, first) ? `mirador ${first}` : 'mirador';
-    context.stderr(`${who}: ${error.message}`);
-    if (error instanceof UsageError) context.stderr(USAGE.trimEnd());
+    const command = first !== undefined && Object.hasOwn(COMMANDS, first) ? first : undefined;
+    context.stderr(`${command ? `mirador ${command}` : 'mirador'}: ${error.message}`);
+    // A wrong option of a known command shows that command's usage; a wrong command, the whole list.
+    if (error instanceof UsageError) context.stderr((command && commandUsage(command)) || USAGE.trimEnd());
     return error.exitCode;
   }
 }

@@ -26,3 +26,39 @@ Environment:
   MIRADOR_USER_DATA_DIR   where backups and recent folders are kept (default: $XDG_CONFIG_HOME/mirador)
   MIRADOR_BROWSER         program that opens the URL (default: xdg-open / open)
 `;
+
+/** Where the Commands list's descriptions start. */
+const DESCRIPTION_COLUMN = 49;
+
+/**
+ * The usage of one command, from its lines of the Commands list: what a wrong option or `mirador CMD --help` shows,
+ * short enough to read at once (as git and npm do). Undefined for a name the list does not have.
+ */
+export function commandUsage(command: string): string | undefined {
+  const lines = USAGE.split('\n');
+  const start = lines.findIndex((line) => line.startsWith(`  ${command} `));
+  if (start < 0) return undefined;
+  const synopsis: string[] = [];
+  const description: string[] = [];
+  // A command's continuation lines are indented deeper than the two spaces that start each command.
+  for (let index = start; index < lines.length && (index === start || lines[index]!.startsWith('   ')); index++) {
+    const line = lines[index]!;
+    const text = line.slice(0, DESCRIPTION_COLUMN).trim();
+    // A synopsis line too long to leave room for a description runs through the column.
+    if (line.length > DESCRIPTION_COLUMN && line.slice(DESCRIPTION_COLUMN - 2, DESCRIPTION_COLUMN) !== '  ') {
+      synopsis.push(line.trim());
+      continue;
+    }
+    if (text !== '') synopsis.push(text);
+    if (line.length > DESCRIPTION_COLUMN) description.push(line.slice(DESCRIPTION_COLUMN).trim());
+  }
+  const indent = ' '.repeat('Usage: mirador '.length);
+  return [
+    `Usage: mirador ${synopsis[0]}`,
+    ...synopsis.slice(1).map((line) => indent + line),
+    '',
+    ...description.map((line) => `  ${line}`),
+    '',
+    'Run `mirador --help` for every command.',
+  ].join('\n');
+}

@@ -45,7 +45,7 @@ describe('mirador doctor (in process)', () => {
     expect(run.code).toBe(2);
     expect(run.stdout).toEqual([]);
     expect(run.stderr[0]).toBe('mirador doctor: unknown option --jsno');
-    expect(run.stderr[1]).toMatch(/^Usage: mirador/);
+    expect(run.stderr[1]).toMatch(/^Usage: mirador doctor \[--json\]/);
   });
 });
 

@@ -93,7 +93,7 @@ describe('mirador new', () => {
   it('reports a missing DIR or a wrong option as a usage error (exit status 2)', async () => {
     const missing = await mirador(['new', 'c-hello']);
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toMatch(/^mirador new: missing DIR \(mirador new --list shows the templates\)\nUsage: mirador/);
+    expect(missing.stderr).toMatch(/^mirador new: missing DIR \(mirador new --list shows the templates\)\nUsage: mirador new --list/);
     const wrong = await mirador(['new', '--lst']);
     expect(wrong.code).toBe(2);
     expect(wrong.stderr).toMatch(/^mirador new: unknown option --lst\n/);
