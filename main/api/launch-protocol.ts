@@ -49,7 +49,16 @@ export interface LaunchArguments {
   noDebug?: boolean;
   /** Folder the VMM runs in (default: the workspace). */
   cwd?: string;
+  /**
+   * VS Code's field, and its meaning: a task run before the launch, which does not start when the task fails. Mirador
+   * runs one task, BUILD_TASK (the workspace's build, as Build does, for this configuration's target); the IDE and
+   * `mirador run` run it, the adapter ignores the field.
+   */
+  preLaunchTask?: typeof BUILD_TASK;
 }
+
+/** The `preLaunchTask` that builds the workspace before the launch. */
+export const BUILD_TASK = 'mirador: build';
 
 export type ConsoleSource = { kind: 'stdio' } | { kind: 'unix-socket'; path: string };
 

@@ -1,6 +1,6 @@
 // End to end in Chromium: run the C example unikernel under QEMU from the Run and Debug view and read its console.
 import { execFileSync } from 'node:child_process';
-import { cpSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { screenshot } from './support/chromium';
@@ -38,6 +38,34 @@ describe('workbench: run a unikernel', () => {
     await expect(page.getByRole('tab', { name: 'Console', exact: true }).getAttribute('aria-selected')).resolves.toBe('true');
     await expect(page.getByRole('tab', { name: 'Packets', exact: true }).getAttribute('aria-selected')).resolves.toBe('false');
     await screenshot(page, 'run-console');
+  });
+
+  it('builds first ("preLaunchTask": "mirador: build"): a compile error starts nothing, Run Anyway runs the old image', async () => {
+    const { page, workspace } = session;
+    const runs = page.getByRole('listitem', { name: /^Run c-hello \(QEMU\)/ });
+    const before = await runs.count();
+    const kernelFile = path.join(workspace, 'kernel.c');
+    const kernel = readFileSync(kernelFile, 'utf8');
+    writeFileSync(kernelFile, kernel.replace('kernel_main', 'kernel_main_misspelt'));
+    try {
+      await page.keyboard.press('Control+F5');
+      const failed = page.getByRole('alert').filter({ hasText: 'Build failed, so Run c-hello (QEMU) was not started' });
+      await failed.waitFor({ timeout: 30_000 });
+      await expect(failed.textContent()).resolves.toMatch(/\(1 error, 0 warnings\)/);
+      await page.getByRole('treeitem', { name: /kernel_main.*undeclared/ }).first().waitFor();
+      await expect(runs.count()).resolves.toBe(before);
+      await screenshot(page, 'run-build-failed');
+      await failed.getByRole('button', { name: 'Run Anyway' }).click();
+      await expect.poll(() => runs.count(), { timeout: 30_000 }).toBe(before + 1);
+      await page.getByRole('listitem', { name: /Run c-hello \(QEMU\): exit 0/ }).first().waitFor({ timeout: 30_000 });
+    } finally {
+      writeFileSync(kernelFile, kernel);
+    }
+    // Fixed: Ctrl+F5 builds (no toast for a build that went well) and runs.
+    await page.keyboard.press('Control+F5');
+    await expect.poll(() => runs.count(), { timeout: 30_000 }).toBe(before + 2);
+    await expect.poll(() => page.locator('#status-problems').textContent(), { timeout: 30_000 }).toMatch(/⊗ 0/);
+    await expect(page.getByRole('status').filter({ hasText: 'Build succeeded' }).count()).resolves.toBe(0);
   });
 
   it('lists the targets with reasons and fixes for those this machine lacks', async () => {

@@ -1,11 +1,13 @@
 // `mirador run`: boots a unikernel through the debug adapter, streams its console to stdout, exits with the guest's status.
-import type { LaunchArguments } from '../../api/launch-protocol';
+import { BUILD_TASK, type LaunchArguments } from '../../api/launch-protocol';
 import { installProcessDeathHooks, signalNumber } from '../../debug/launch/vmm-reaper';
 import type { CliCommand } from '../cli-command';
-import { chooseRunConfiguration } from '../run/run-configuration-choice';
+import { CliError } from '../cli-error';
+import { checkKernelExists, chooseRunConfiguration } from '../run/run-configuration-choice';
 import { GuestRun } from '../run/guest-run';
 import { withCaptureNetwork } from '../run/pcap-network';
 import { parseRunOptions } from '../run/run-options';
+import { buildWorkspace } from '../workspace-build';
 
 export const runCommand: CliCommand = {
   async run(args, context) {
@@ -16,6 +18,17 @@ export const runCommand: CliCommand = {
       const chosen = await chooseRunConfiguration(workspace, options.configuration.name, options.launch);
       for (const problem of chosen.problems) context.stderr(`mirador run: warning: ${problem}`);
       launch = chosen.launch;
+      // "preLaunchTask": "mirador: build", as VS Code runs a preLaunchTask: build, and start nothing when that fails.
+      if (launch.preLaunchTask === BUILD_TASK) {
+        const built = await buildWorkspace(workspace, launch.target, context, 'mirador run');
+        const notStarted = `${chosen.label} was not started (its preLaunchTask is "${BUILD_TASK}")`;
+        if (built.status === 1) throw new CliError(`the build failed, so ${notStarted}: ${built.message}`);
+        if (built.status !== 0) {
+          context.stderr(`mirador run: the build was cancelled, so ${notStarted}`);
+          return built.status;
+        }
+        checkKernelExists(workspace, launch, options.launch, chosen.label, 'the build succeeded without making it: check the configuration\'s "kernel"');
+      }
     }
     if (options.pcap) launch = withCaptureNetwork(launch);
 

@@ -1,12 +1,14 @@
 // Picks the run configuration `mirador run` uses in a project folder: the one named by --config, else the first.
 import path from 'node:path';
 import { existsSync } from 'node:fs';
-import type { LaunchArguments } from '../../api/launch-protocol';
+import { BUILD_TASK, type LaunchArguments } from '../../api/launch-protocol';
 import { loadRunConfigurations } from '../../services/run-configurations/run-configuration-loader';
 import { CliError } from '../cli-error';
 
 export interface ChosenConfiguration {
   launch: LaunchArguments;
+  /** How messages name it: `run configuration "NAME"` or `the first run configuration`. */
+  label: string;
   /** Problems found in the launch files (broken entries were skipped); worth a warning. */
   problems: string[];
 }
@@ -26,9 +28,13 @@ export async function chooseRunConfiguration(folder: string, name: string | unde
     );
   }
   const launch: LaunchArguments = { ...chosen, ...overrides };
-  if (launch.kernel !== undefined && overrides.kernel === undefined) {
-    const kernel = path.resolve(folder, launch.kernel);
-    if (!existsSync(kernel)) throw new CliError(`${label} boots ${launch.kernel}, which does not exist yet; build it first (e.g. \`mirador build\` or make)`, 2);
-  }
-  return { launch, problems };
+  // A configuration that builds first may name an image the build has yet to make.
+  if (launch.preLaunchTask !== BUILD_TASK) checkKernelExists(folder, launch, overrides, label, 'build it first (e.g. `mirador build` or make)');
+  return { launch, label, problems };
+}
+
+/** The configuration's image must exist (unless --kernel replaced it: the adapter checks that one). */
+export function checkKernelExists(folder: string, launch: LaunchArguments, overrides: Partial<LaunchArguments>, label: string, advice: string): void {
+  if (launch.kernel === undefined || overrides.kernel !== undefined) return;
+  if (!existsSync(path.resolve(folder, launch.kernel))) throw new CliError(`${label} boots ${launch.kernel}, which does not exist yet; ${advice}`, 2);
 }

@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { findBuiltImage } from '../../build/built-image-lookup';
 import { BuildSystemRegistry } from '../../build/build-system-registry';
-import { formatProblem } from '../../cli/commands/build-command';
+import { formatProblem } from '../../build/build-problem-line';
 import { startBuild } from '../../services/build/build-runner';
 import { MagicFailure, requireWorkspace, stdout, summary, type Magic } from '../magic-context';
 

@@ -1,14 +1,16 @@
 // `%run [CONFIG] [--until REGEX] [--timeout S]`: boots a run configuration through the debug adapter exactly as `mirador run`
-// does (the same GuestRun), with the serial console inline, colours kept, and a one-line summary.
+// does (the same GuestRun, after the same preLaunchTask build), with the serial console inline, colours kept, and a
+// one-line summary.
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { LaunchArguments } from '../../api/launch-protocol';
+import { BUILD_TASK, type LaunchArguments } from '../../api/launch-protocol';
 import { CliError } from '../../cli/cli-error';
 import { GuestRun, TIMEOUT_STATUS } from '../../cli/run/guest-run';
 import { chooseRunConfiguration } from '../../cli/run/run-configuration-choice';
 import { MagicFailure, requireWorkspace, summary, type Magic } from '../magic-context';
+import { buildMagic } from './build-magic';
 import { summarizeCapture } from './capture-summary';
 
 const USAGE = 'usage: %run [CONFIG] [--until REGEX] [--timeout SECONDS], e.g. %run --until "exiting with 0" --timeout 30';
@@ -27,6 +29,8 @@ export const runMagic: Magic = async (args, context) => {
     throw error;
   }
   for (const problem of problems) context.emit({ output_type: 'stream', name: 'stderr', text: `warning: ${problem}\n` });
+  // "preLaunchTask": "mirador: build", as the IDE and `mirador run` honour it: a failed build fails the cell, nothing runs.
+  if (launch.preLaunchTask === BUILD_TASK) await buildMagic([launch.target], context, '');
   const name = launch.name ?? launch.target;
   // A configuration that records its traffic gets a summary of the packets; the capture itself is not kept.
   const captureFolder = launch.capture ? mkdtempSync(path.join(os.tmpdir(), 'mirador-notebook-run-')) : undefined;

@@ -1,5 +1,5 @@
 // Checks one run configuration against LaunchArguments, so a typo is reported with its field instead of failing at launch.
-import type { Accelerator, BlockArguments, LaunchArguments, NetworkArguments } from '../../api/launch-protocol';
+import { BUILD_TASK, type Accelerator, type BlockArguments, type LaunchArguments, type NetworkArguments } from '../../api/launch-protocol';
 
 const ACCELERATORS: readonly Accelerator[] = ['auto', 'kvm', 'tcg'];
 const NETWORK_MODES: readonly NetworkArguments['mode'][] = ['user', 'tap', 'bridge', 'none'];
@@ -9,10 +9,10 @@ const HOSTFWD = /^(?:tcp|udp)?:(?:\d{1,3}(?:\.\d{1,3}){3})?:(\d{1,5})-(?:\d{1,3}
 const INTERFACE_NAME = /^[^\s/:]{1,15}$/;
 const MAC_ADDRESS = /^[0-9a-fA-F]{2}(?::[0-9a-fA-F]{2}){5}$/;
 /** Fields of VS Code launch configurations that mean nothing to Mirador but are not mistakes either. */
-const VSCODE_COMMON_FIELDS = new Set(['preLaunchTask', 'postDebugTask', 'presentation', 'internalConsoleOptions', 'debugServer', 'serverReadyAction']);
+const VSCODE_COMMON_FIELDS = new Set(['postDebugTask', 'presentation', 'internalConsoleOptions', 'debugServer', 'serverReadyAction']);
 const KNOWN_FIELDS = new Set([
   'name', 'type', 'request', 'target', 'kernel', 'initrd', 'append', 'args', 'memory',
-  'accel', 'network', 'block', 'capture', 'stopOnEntry', 'noDebug', 'cwd',
+  'accel', 'network', 'block', 'capture', 'stopOnEntry', 'noDebug', 'cwd', 'preLaunchTask',
 ]);
 
 export interface LaunchArgumentsCheck {
@@ -93,6 +93,10 @@ export function checkLaunchArguments(raw: unknown, field: string): LaunchArgumen
     if (typeof raw.stopOnEntry === 'boolean' || (typeof raw.stopOnEntry === 'string' && raw.stopOnEntry !== '')) configuration.stopOnEntry = raw.stopOnEntry;
     else fail('stopOnEntry', 'must be true, false, "reset", "entry" or a symbol name');
   }
+  const task = optionalString('preLaunchTask');
+  if (task === BUILD_TASK) configuration.preLaunchTask = BUILD_TASK;
+  // Another task is one of VS Code's tasks.json, which Mirador has not got: the entry loads, launching without it.
+  else if (task !== undefined) notes.push(`${field}.preLaunchTask ${JSON.stringify(task)} is a VS Code task, which Mirador does not run (it launches without it); "${BUILD_TASK}" builds the workspace first`);
   for (const key of Object.keys(raw)) {
     if (!KNOWN_FIELDS.has(key) && !VSCODE_COMMON_FIELDS.has(key)) notes.push(`${field}.${key} is not a Mirador launch field and is ignored`);
   }

@@ -19,6 +19,8 @@ export class BuildController {
   private early: { buildId: number; replay(): void }[] = [];
   private starting = false;
   private task: BuildTask = 'build';
+  /** Set while a launch waits for its build (preLaunchTask): it hears the end and tells the user itself. */
+  private launchWaiting: ((event: BuildFinishedEvent) => void) | undefined;
 
   constructor(
     private readonly backend: BackendClient,
@@ -36,9 +38,30 @@ export class BuildController {
     return this.buildId !== undefined;
   }
 
-  /** `depends` installs what the build needs without building (MirageOS: `make depends`), with the same output and progress. */
-  async start(target?: string, task: BuildTask = 'build'): Promise<void> {
-    if (this.running || this.starting) return this.notifications.info('A build is already running; cancel it from the status bar first.');
+  /**
+   * The build a launch runs first ("preLaunchTask": "mirador: build"): resolves with how it ended, or undefined when it
+   * could not start (the user was told why). Its end gets no notification here: the launch says what follows.
+   */
+  async buildForLaunch(target: string): Promise<BuildFinishedEvent | undefined> {
+    if (this.running || this.starting) {
+      this.notifications.info('A build is already running: let it finish (or cancel it from the status bar), then start again.');
+      return undefined;
+    }
+    const finished = new Promise<BuildFinishedEvent>((resolve) => (this.launchWaiting = resolve));
+    if (await this.start(target)) return finished;
+    this.launchWaiting = undefined;
+    return undefined;
+  }
+
+  /**
+   * `depends` installs what the build needs without building (MirageOS: `make depends`), with the same output and
+   * progress. Resolves false when the build could not start (the user was told why).
+   */
+  async start(target?: string, task: BuildTask = 'build'): Promise<boolean> {
+    if (this.running || this.starting) {
+      this.notifications.info('A build is already running; cancel it from the status bar first.');
+      return false;
+    }
     this.host.clearOutput();
     this.host.showOutput();
     this.starting = true;
@@ -49,8 +72,10 @@ export class BuildController {
       this.status.setVisible(true);
       this.status.set(task === 'depends' ? '⟳ Installing dependencies' : '⟳ Building', 'Click to cancel the build');
       this.host.appendOutput(`${started.buildSystem}: ${started.steps.join(' → ')}\n`);
+      return true;
     } catch (error) {
       this.notifications.error(`Cannot build: ${(error as Error).message}`);
+      return false;
     } finally {
       this.starting = false;
       for (const event of this.early.splice(0)) if (event.buildId === this.buildId) event.replay();
@@ -78,6 +103,9 @@ export class BuildController {
     this.host.clearProgress();
     this.host.appendOutput(`\n${event.message}\n`);
     this.host.onFinished(event);
+    const launch = this.launchWaiting;
+    this.launchWaiting = undefined;
+    if (launch) return launch(event);
     const counts = countProblems(event);
     if (event.task === 'depends') {
       if (event.outcome === 'succeeded') this.notifications.info('Dependencies installed: Build (Ctrl+Shift+B) next.');
@@ -91,7 +119,8 @@ export class BuildController {
   }
 }
 
-function countProblems(event: BuildFinishedEvent): string {
+/** " (1 error, 2 warnings)", or nothing when the build reported no problem. */
+export function countProblems(event: BuildFinishedEvent): string {
   const errors = event.problems.filter((problem) => problem.severity === 'error').length;
   const warnings = event.problems.filter((problem) => problem.severity === 'warning').length;
   return errors + warnings === 0 ? '' : ` (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'})`;

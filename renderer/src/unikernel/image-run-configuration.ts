@@ -1,5 +1,5 @@
 // The run configuration offered for an image a MirageOS build left in dist/: the target's usual memory and network.
-import type { LaunchArguments, UnikernelDescription } from '../../../main/api';
+import { BUILD_TASK, type LaunchArguments, type UnikernelDescription } from '../../../main/api';
 
 /** Unikernels with a TCP/IP stack need a network device; MirageOS names Solo5's default one `service`. */
 function hasStack(description: UnikernelDescription | null): boolean {
@@ -19,7 +19,7 @@ export function hasConfigurationFor(configurations: readonly LaunchArguments[], 
 
 export function runConfigurationForImage(image: string, target: string, description: UnikernelDescription | null, taken: readonly string[]): LaunchArguments {
   const base = description?.name ?? image.replace(/^.*\//, '').replace(/\.[^.]*$/, '');
-  const configuration: LaunchArguments = { name: freeConfigurationName(`${base} (${target})`, taken), type: 'mirador', request: 'launch', target, kernel: image };
+  const configuration: LaunchArguments = { name: freeConfigurationName(`${base} (${target})`, taken), type: 'mirador', request: 'launch', preLaunchTask: BUILD_TASK, target, kernel: image };
   const network = hasStack(description);
   if (target === 'hvt' || target === 'spt') {
     configuration.memory = 64;

@@ -23,12 +23,12 @@ import { DebugFeature } from '../debug/debug-feature';
 import { registerDebugCommands } from '../debug/debug-commands';
 import { TargetsView } from '../targets/targets-view';
 import { launchTemplate } from '../debug/launch-template';
-import { BuildController } from '../build/build-controller';
+import { BuildController, countProblems } from '../build/build-controller';
 import { BuildProblems } from '../build/build-problems';
 import { WelcomeFeature } from '../welcome/welcome-feature';
 import { UnikernelFeature } from '../unikernel/unikernel-feature';
 import { NetworkFeature } from '../network/network-feature';
-import type { LaunchArguments } from '../../../main/api';
+import { BUILD_TASK, type LaunchArguments } from '../../../main/api';
 import { ActivityBar } from './activity-bar';
 import { CommandRegistry } from './command-registry';
 import { el } from './element';
@@ -354,19 +354,43 @@ export class Workbench {
     }
   }
 
-  /** Run and Debug are one path: a debug session is a run with the debugger attached. */
-  async run(configuration?: LaunchArguments, mode: 'run' | 'debug' = 'run'): Promise<void> {
+  /**
+   * Run and Debug are one path: a debug session is a run with the debugger attached. A configuration whose
+   * preLaunchTask is "mirador: build" is built first, and starts only when that build succeeds (`skipBuild`: Run Anyway).
+   */
+  async run(configuration?: LaunchArguments, mode: 'run' | 'debug' = 'run', skipBuild = false): Promise<void> {
     const chosen = configuration ?? this.runView.selected;
     if (!chosen) {
       this.showSideView('debug');
       return this.notifications.info('Create a run configuration first: Run and Debug › Create a run configuration.');
     }
     await this.saveDirtyBeforeRun();
+    if (chosen.preLaunchTask === BUILD_TASK && !skipBuild && !(await this.buildBeforeLaunch(chosen, mode))) return;
     if (mode === 'debug') this.showSideView('debug');
     this.showPanel('console', false);
     this.console.writeNote(`── ${mode === 'debug' ? 'Debug: ' : ''}${chosen.name ?? chosen.target} · ${new Date().toLocaleTimeString()} ──`);
     this.log.beginRun();
     await this.runs.run({ ...chosen, target: chosen.target || this.activeTarget }, mode === 'debug' ? this.debug.session : undefined);
+  }
+
+  /** The preLaunchTask's build; false when the launch must not go on (the user was told why, and offered to go on anyway). */
+  private async buildBeforeLaunch(configuration: LaunchArguments, mode: 'run' | 'debug'): Promise<boolean> {
+    const builds = this.builds ?? (await this.editorsReady, this.builds);
+    const name = configuration.name ?? configuration.target;
+    if (!builds) {
+      this.notifications.warn(`Cannot build before ${name}: the build service is not ready. Build with Ctrl+Shift+B, then run again.`);
+      return false;
+    }
+    const built = await builds.buildForLaunch(configuration.target || this.activeTarget);
+    if (!built) return false;
+    if (built.outcome === 'succeeded') return true;
+    const anyway = { label: mode === 'debug' ? 'Debug Anyway' : 'Run Anyway', run: () => void this.run(configuration, mode, true) };
+    if (built.outcome === 'cancelled') this.notifications.info(`Build cancelled, so ${name} was not started.`, [anyway]);
+    else {
+      const show = built.problems.length > 0 ? { label: 'Show Problems', run: () => this.showPanel('problems', true) } : { label: 'Show Output', run: () => this.showPanel('output', true) };
+      this.notifications.error(`Build failed, so ${name} was not started: ${built.message}${countProblems(built)}`, [show, anyway]);
+    }
+    return false;
   }
 
   /** The guest's bytes go to the serial Console and the Log; the adapter's own messages to the Debug Console (and, for runs, the Console). */

@@ -1,11 +1,11 @@
 // `mirador run` end to end: real QEMU (TCG) guests through the real adapter; until, timeout, statuses, pcap, signals, bad input.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLI_ENTRY } from './app-build';
-import { buildCHello } from '../debug/support/c-hello-image';
+import { buildCHello, C_HELLO_DIR } from '../debug/support/c-hello-image';
 import { ensureFreshAppBuild } from '../debug/support/fresh-app-build';
 import { killLeftoverQemu, noQemuWithin, qemuProcessesWith } from '../debug/support/qemu-processes';
 import { buildTinyGuest } from '../debug/support/tiny-guest';
@@ -193,6 +193,44 @@ describe('mirador run', () => {
       const run = await mirador(['--config', 'Goodbye'], { cwd: project });
       expect(run.code).toBe(2);
       expect(run.stderr).toBe(`mirador run: no run configuration named "Goodbye" in ${project}; there are "Hello", "Hello, exit 4"\n`);
+    });
+
+    describe('with "preLaunchTask": "mirador: build"', () => {
+      let source: string;
+      let kernelSource: string;
+
+      beforeAll(() => {
+        // The example as a user has it after `mirador new c-hello`: not built yet (its own _build left behind).
+        source = path.join(dir, 'built-first');
+        cpSync(C_HELLO_DIR, source, { recursive: true, filter: (file) => !file.includes(`${path.sep}_build`) });
+        const configurations = [{ name: 'Hello', type: 'mirador', request: 'launch', preLaunchTask: 'mirador: build', target: 'qemu', kernel: '_build/hello.elf', accel: 'tcg' }];
+        writeFileSync(path.join(source, '.mirador', 'launch.json'), JSON.stringify({ version: '0.2.0', configurations }));
+        kernelSource = readFileSync(path.join(source, 'kernel.c'), 'utf8');
+      });
+
+      it('builds first (steps on stderr, console alone on stdout), then boots what it built', async () => {
+        expect(existsSync(path.join(source, '_build/hello.elf'))).toBe(false);
+        const run = await mirador([], { cwd: source });
+        expect(run.stderr).toContain('Building with Make for target qemu\n[1/1] make\n');
+        expect(run.stdout).toMatch(/^\S+: \[INFO\] \[boot\] multiboot entry/);
+        expect(run.stdout).toContain('done, exiting with 0\r\n');
+        expect(run.code).toBe(0);
+        expect(existsSync(path.join(source, '_build/hello.elf'))).toBe(true);
+      });
+
+      it('starts nothing when the build fails: the compiler\'s problem, one line saying so, exit 1', async () => {
+        writeFileSync(path.join(source, 'kernel.c'), kernelSource.replace('kernel_main', 'kernel_main_misspelt'));
+        try {
+          const run = await mirador([], { cwd: source });
+          expect(run.code).toBe(1);
+          expect(run.stdout).toBe('');
+          expect(run.stderr).toMatch(/^kernel\.c:\d+:\d+: error: .*kernel_main/m);
+          expect(lastLine(run.stderr)).toBe('mirador run: the build failed, so the first run configuration was not started (its preLaunchTask is "mirador: build"): step 1 of 1 (make) failed with exit code 2: fix the error the compiler reported and build again');
+          expect(run.stderr).not.toMatch(/^mirador run: step/m);
+        } finally {
+          writeFileSync(path.join(source, 'kernel.c'), kernelSource);
+        }
+      });
     });
 
     it('says what to do in a folder without run configurations', async () => {

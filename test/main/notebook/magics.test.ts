@@ -89,13 +89,17 @@ describe.skipIf(skip)('notebook magics on the C example', () => {
     expect(result.error!.evalue).toContain('"Run c-hello (QEMU, TCG)"');
   });
 
-  it('a broken %%file makes %build fail with the compiler’s problem', async () => {
+  it('a broken %%file makes %build fail with the compiler’s problem, and %run too (its preLaunchTask builds): nothing boots', async () => {
     const kernel = readFileSync(path.join(workspace, 'kernel.c'), 'utf8');
     try {
       await executor.execute(`%%file kernel.c\n${kernel}\nint broken(void) { return undefined_name; }`);
       const result = await executor.execute('%build');
       expect(result).toMatchObject({ status: 'error', error: { ename: 'BuildFailed' } });
       expect(result.error!.traceback.join('\n')).toMatch(/kernel\.c:\d+:\d+: error: .*undefined_name/);
+      const run = await executor.execute(`%run "${TCG}" --timeout 60`);
+      expect(run).toMatchObject({ status: 'error', error: { ename: 'BuildFailed' } });
+      expect(texts(run).join('')).toMatch(/^stdout: Building with Make for target qemu\n/);
+      expect(texts(run).join('')).not.toContain('[boot]');
     } finally {
       writeFileSync(path.join(workspace, 'kernel.c'), kernel);
     }

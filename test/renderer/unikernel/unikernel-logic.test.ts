@@ -47,9 +47,9 @@ const STACK: UnikernelDescription = {
 };
 
 describe('the run configuration offered for a built image', () => {
-  it('boots an hvt image of a stack unikernel on tap100 with the network keys', () => {
+  it('boots an hvt image of a stack unikernel on tap100 with the network keys, built first', () => {
     expect(runConfigurationForImage('dist/echo.hvt', 'hvt', STACK, [])).toEqual({
-      name: 'echo (hvt)', type: 'mirador', request: 'launch', target: 'hvt', kernel: 'dist/echo.hvt', memory: 64,
+      name: 'echo (hvt)', type: 'mirador', request: 'launch', preLaunchTask: 'mirador: build', target: 'hvt', kernel: 'dist/echo.hvt', memory: 64,
       network: { mode: 'tap', tap: 'tap100', name: 'service' }, args: ['--ipv4=10.0.0.2/24', '--ipv4-gateway=10.0.0.1'],
     });
   });
@@ -57,7 +57,7 @@ describe('the run configuration offered for a built image', () => {
   it('uses QEMU user networking for virtio, and nothing network-related without a stack', () => {
     expect(runConfigurationForImage('dist/echo.virtio', 'virtio', STACK, [])).toMatchObject({ accel: 'auto', network: { mode: 'user' }, args: ['--ipv4=10.0.2.15/24', '--ipv4-gateway=10.0.2.2'] });
     const hello = runConfigurationForImage('dist/hello', 'unix', { ...STACK, name: 'hello', devices: [] }, []);
-    expect(hello).toEqual({ name: 'hello (unix)', type: 'mirador', request: 'launch', target: 'unix', kernel: 'dist/hello' });
+    expect(hello).toEqual({ name: 'hello (unix)', type: 'mirador', request: 'launch', preLaunchTask: 'mirador: build', target: 'unix', kernel: 'dist/hello' });
   });
 
   it('never takes the name of an existing configuration, and knows when one already boots the image', () => {

@@ -80,7 +80,10 @@ describe('loadRunConfigurations', () => {
         QEMU_HELLO,
         { name: 'user net', type: 'mirador', request: 'launch', target: 'virtio', kernel: `${ws.dir}/dist/app.virtio`, network: { mode: 'user', hostfwd: ['tcp::8080-:80', 'udp:127.0.0.1:5353-10.0.2.15:53'] } },
       ],
-      problems: [],
+      // VS Code's own task is not Mirador's to run: the entry loads without it, and the user hears why.
+      problems: [
+        '.vscode/launch.json: configurations[1].preLaunchTask "build" is a VS Code task, which Mirador does not run (it launches without it); "mirador: build" builds the workspace first',
+      ],
     });
   });
 
@@ -127,6 +130,21 @@ describe('loadRunConfigurations', () => {
       '.mirador/launch.json: configurations[12] must be an object, not string "not an object"',
       '.mirador/launch.json: configurations[13].kernel uses ${command:pickFile}, which Mirador cannot expand; write the path out (workspace-relative is fine)',
     ]);
+  });
+
+  it('keeps "preLaunchTask": "mirador: build", and refuses a preLaunchTask that is not a string', async () => {
+    ws.write({
+      '.mirador/launch.json': JSON.stringify({
+        configurations: [
+          { name: 'built first', target: 'qemu', kernel: 'k.elf', preLaunchTask: 'mirador: build' },
+          { name: 'task object', target: 'qemu', kernel: 'k.elf', preLaunchTask: { label: 'build' } },
+        ],
+      }),
+    });
+    expect(await loadRunConfigurations(ws.dir)).toEqual({
+      configurations: [{ name: 'built first', type: 'mirador', request: 'launch', preLaunchTask: 'mirador: build', target: 'qemu', kernel: 'k.elf' }],
+      problems: ['.mirador/launch.json: configurations[1].preLaunchTask must be a string, not object {"label":"build"}'],
+    });
   });
 
   it('reports a file that is not JSON with its line and column, and still reads the other file', async () => {
