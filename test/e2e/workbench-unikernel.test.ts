@@ -116,7 +116,7 @@ describe('workbench: a MirageOS project with the mirage tool (stand-in)', () => 
     await offer.waitFor({ timeout: 30_000 });
     await offer.getByRole('button', { name: 'Add Run Configuration' }).click();
     await expect.poll(() => launchJson(workspace).configurations.find((configuration) => configuration.name === 'echo (hvt)')).toEqual({
-      name: 'echo (hvt)', type: 'mirador', request: 'launch', target: 'hvt', kernel: 'dist/echo.hvt', memory: 64,
+      name: 'echo (hvt)', type: 'mirador', request: 'launch', preLaunchTask: 'mirador: build', target: 'hvt', kernel: 'dist/echo.hvt', memory: 64,
       network: { mode: 'tap', tap: 'tap100', name: 'service' }, args: ['--ipv4=10.0.0.2/24', '--ipv4-gateway=10.0.0.1'],
     });
     await page.keyboard.press('Control+Shift+D');

@@ -81,6 +81,7 @@ const FIELDS: Record<string, FieldKind> = {
   'tcp.analysis.zero_window_probe_ack': 'uint',
   'tcp.analysis.reused_ports': 'uint',
   'dns.id': 'uint',
+  'dns.length': 'uint',
   'dns.flags.response': 'uint',
   'dns.flags.rcode': 'uint',
   'dns.count.queries': 'uint',

@@ -1,6 +1,7 @@
 // State that outlives one frame while dissecting a capture in order: TCP streams (relative sequence numbers, TLS versions)
-// ICMP echo requests (so replies name their request), each TCP flow's sequence analysis, and HTTP messages and TLS
-// records spanning segments.
+// ICMP echo requests (so replies name their request), each TCP flow's sequence analysis, and HTTP messages, TLS
+// records and DNS messages spanning segments.
+import { DnsTcpMessageTable, type DnsTcpReassemblyLookup } from './dns-tcp-reassembly';
 import { HttpMessageTable, type HttpReassemblyLookup } from './http-reassembly';
 import { IcmpEchoTable, type IcmpEchoLookup } from './icmp-echo-table';
 import { TcpSequenceAnalysis, type TcpAnalysisLookup } from './tcp-sequence-analysis';
@@ -15,5 +16,6 @@ export class DissectionSession {
     readonly tcpAnalysis: TcpAnalysisLookup = new TcpSequenceAnalysis(),
     readonly httpMessages: HttpReassemblyLookup = new HttpMessageTable(),
     readonly tlsRecords: TlsReassemblyLookup = new TlsRecordTable(),
+    readonly dnsMessages: DnsTcpReassemblyLookup = new DnsTcpMessageTable(),
   ) {}
 }

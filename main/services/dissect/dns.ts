@@ -1,6 +1,6 @@
 // DNS (and mDNS): header, questions and resource records with compressed names; the Info line lists them like Wireshark.
 import { formatIpv4, formatIpv6 } from './address-format';
-import type { Dissection } from './dissection';
+import type { DetailNode, Dissection } from './dissection';
 import { readDnsName } from './dns-name';
 
 /** Record type names as tshark 4.0 prints them (read back from tshark for every type it names). */
@@ -22,13 +22,36 @@ export function dnsTypeName(type: number): string {
   return TYPE_NAMES[type] ?? `Unknown (${type})`;
 }
 
-export function dissectDns(d: Dissection, offset: number, end: number, protocol: 'DNS' | 'MDNS'): void {
-  const bytes = d.data;
-  const tree = d.layer(protocol === 'DNS' ? 'dns' : 'mdns', protocol === 'DNS' ? 'Domain Name System' : 'Multicast Domain Name System', offset, end - offset);
+/**
+ * A message over TCP: its two-byte length at `lengthAt` in the frame. One put together from several segments is read
+ * from `reassembled` (the message without its length); its lines then point at this segment's share, `lengthAt` to
+ * `shownEnd`, since its bytes are not all in this frame.
+ */
+export interface DnsOverTcp {
+  lengthAt: number;
+  reassembled?: Buffer;
+  shownEnd?: number;
+}
+
+export function dissectDns(d: Dissection, offset: number, end: number, protocol: 'DNS' | 'MDNS', overTcp?: DnsOverTcp): void {
+  const reassembled = overTcp?.reassembled;
+  const bytes = reassembled ?? d.data;
+  if (reassembled) {
+    offset = 0;
+    end = reassembled.length;
+  }
+  const layerAt = overTcp ? overTcp.lengthAt : offset;
+  // -1: lines point at their own bytes; else every line points at the segment's start (a reassembled message).
+  const shownAt = reassembled ? layerAt : -1;
+  const tree = d.layer(protocol === 'DNS' ? 'dns' : 'mdns', protocol === 'DNS' ? 'Domain Name System' : 'Multicast Domain Name System', layerAt, reassembled ? (overTcp!.shownEnd ?? layerAt) - layerAt : end - layerAt);
   if (protocol === 'MDNS') d.protocols.push('dns');
+  if (overTcp) {
+    d.field('dns.length', end - offset);
+    if (tree) line(d, tree, `Length: ${end - offset}`, overTcp.lengthAt, 2, shownAt);
+  }
   if (end - offset < 12) {
     d.columns(protocol, '');
-    d.markMalformed(protocol, `header needs 12 bytes, has ${end - offset}`, offset);
+    d.markMalformed(protocol, `header needs 12 bytes, has ${end - offset}`, shownAt < 0 ? offset : shownAt);
     return;
   }
   const id = bytes.readUInt16BE(offset);
@@ -42,19 +65,19 @@ export function dissectDns(d: Dissection, offset: number, end: number, protocol:
   if (response) d.field('dns.flags.rcode', rcode);
   d.field('dns.count.queries', counts[0]!);
   d.field('dns.count.answers', counts[1]!);
-  if (tree) d.item(tree, `Transaction ID: 0x${id.toString(16).padStart(4, '0')}`, offset, 2);
-  if (tree) d.item(tree, `Flags: 0x${flags.toString(16).padStart(4, '0')} ${response ? 'Standard query response' : 'Standard query'}${response ? `, ${RCODE_NAMES[rcode] ?? `rcode ${rcode}`}` : ''}`, offset + 2, 2);
-  if (tree) d.item(tree, `Questions: ${counts[0]}, Answer RRs: ${counts[1]}, Authority RRs: ${counts[2]}, Additional RRs: ${counts[3]}`, offset + 4, 8);
+  if (tree) line(d, tree, `Transaction ID: 0x${id.toString(16).padStart(4, '0')}`, offset, 2, shownAt);
+  if (tree) line(d, tree, `Flags: 0x${flags.toString(16).padStart(4, '0')} ${response ? 'Standard query response' : 'Standard query'}${response ? `, ${RCODE_NAMES[rcode] ?? `rcode ${rcode}`}` : ''}`, offset + 2, 2, shownAt);
+  if (tree) line(d, tree, `Questions: ${counts[0]}, Answer RRs: ${counts[1]}, Authority RRs: ${counts[2]}, Additional RRs: ${counts[3]}`, offset + 4, 8, shownAt);
   const operation = opcode === 0 ? 'Standard query' : opcode === 4 ? 'Zone change notification' : opcode === 5 ? 'Dynamic update' : `Unknown operation (${opcode})`;
   let info = `${operation}${response ? ' response' : ''} 0x${id.toString(16).padStart(4, '0')}`;
   if (response && rcode !== 0) info += ` ${RCODE_NAMES[rcode] ?? `Unknown error (${rcode})`}`;
   d.columns(protocol, info);
   let at = offset + 12;
-  const queries = d.item(tree, 'Queries', at, 0, true);
+  const queries = line(d, tree, 'Queries', at, 0, shownAt, true);
   for (let index = 0; index < counts[0]!; index++) {
     const name = readDnsName(bytes, offset, at, end);
-    if (typeof name === 'string') return fail(d, protocol, info, name, at);
-    if (name.end + 4 > end) return fail(d, protocol, info, 'question cut short', at);
+    if (typeof name === 'string') return fail(d, protocol, info, name, at, shownAt);
+    if (name.end + 4 > end) return fail(d, protocol, info, 'question cut short', at, shownAt);
     const type = bytes.readUInt16BE(name.end);
     d.field('dns.qry.name', name.name);
     d.field('dns.qry.type', type);
@@ -62,45 +85,49 @@ export function dissectDns(d: Dissection, offset: number, end: number, protocol:
     info += ` ${dnsTypeName(type)} ${name.name}`;
     // mDNS spends the class's top bit on "unicast response wanted" (RFC 6762 5.4).
     if (protocol === 'MDNS') info += questionClass & 0x8000 ? ', "QU" question' : ', "QM" question';
-    if (queries) d.item(queries, `${name.name}: type ${dnsTypeName(type)}, class ${bytes.readUInt16BE(name.end + 2) & 0x7fff}`, at, name.end + 4 - at);
+    if (queries) line(d, queries, `${name.name}: type ${dnsTypeName(type)}, class ${bytes.readUInt16BE(name.end + 2) & 0x7fff}`, at, name.end + 4 - at, shownAt);
     at = name.end + 4;
   }
   const sections = ['Answers', 'Authoritative nameservers', 'Additional records'];
   for (let section = 0; section < 3; section++) {
     const count = counts[section + 1]!;
     if (count === 0) continue;
-    const branch = d.item(tree, sections[section]!, at, 0, true);
+    const branch = line(d, tree, sections[section]!, at, 0, shownAt, true);
     for (let index = 0; index < count; index++) {
       const name = readDnsName(bytes, offset, at, end);
-      if (typeof name === 'string') return fail(d, protocol, info, name, at);
-      if (name.end + 10 > end) return fail(d, protocol, info, 'resource record cut short', at);
+      if (typeof name === 'string') return fail(d, protocol, info, name, at, shownAt);
+      if (name.end + 10 > end) return fail(d, protocol, info, 'resource record cut short', at, shownAt);
       const type = bytes.readUInt16BE(name.end);
       const ttl = bytes.readUInt32BE(name.end + 4);
       const dataLength = bytes.readUInt16BE(name.end + 8);
       const data = name.end + 10;
-      if (data + dataLength > end) return fail(d, protocol, info, 'record data runs past the message', at);
-      const value = recordData(d, offset, type, data, dataLength, end);
-      if (value === undefined) return fail(d, protocol, info, `bad ${dnsTypeName(type)} record data`, data);
+      if (data + dataLength > end) return fail(d, protocol, info, 'record data runs past the message', at, shownAt);
+      const value = recordData(d, bytes, offset, type, data, dataLength, end);
+      if (value === undefined) return fail(d, protocol, info, `bad ${dnsTypeName(type)} record data`, data, shownAt);
       d.field('dns.resp.name', name.name);
       d.field('dns.resp.type', type);
       // mDNS spends the class's top bit on "flush your cache of this name's records" (RFC 6762 10.2).
       const flush = protocol === 'MDNS' && (bytes.readUInt16BE(name.end + 2) & 0x8000) !== 0 ? ', cache flush' : '';
       info += value ? ` ${dnsTypeName(type)}${flush} ${value}` : ` ${dnsTypeName(type)}${flush}`;
-      if (branch) d.item(branch, `${name.name}: type ${dnsTypeName(type)}, class ${bytes.readUInt16BE(name.end + 2) & 0x7fff}${value ? `, ${value}` : ''}, ttl ${ttl}`, at, data + dataLength - at);
+      if (branch) line(d, branch, `${name.name}: type ${dnsTypeName(type)}, class ${bytes.readUInt16BE(name.end + 2) & 0x7fff}${value ? `, ${value}` : ''}, ttl ${ttl}`, at, data + dataLength - at, shownAt);
       at = data + dataLength;
     }
   }
   d.columns(protocol, info);
 }
 
-function fail(d: Dissection, protocol: string, info: string, reason: string, at: number): void {
+function fail(d: Dissection, protocol: string, info: string, reason: string, at: number, shownAt: number): void {
   d.columns(protocol, info);
-  d.markMalformed(protocol, reason, at);
+  d.markMalformed(protocol, reason, shownAt < 0 ? at : shownAt);
+}
+
+/** A tree line over its bytes, or (`shownAt` ≥ 0: a message put together from segments) at the segment's start. */
+function line(d: Dissection, parent: DetailNode[] | undefined, label: string, at: number, length: number, shownAt: number, branch = false): DetailNode[] | undefined {
+  return shownAt < 0 ? d.item(parent, label, at, length, branch) : d.item(parent, label, shownAt, 0, branch);
 }
 
 /** The record's data as Wireshark's Info shows it ('' for types it only names); undefined when malformed. */
-function recordData(d: Dissection, message: number, type: number, at: number, length: number, end: number): string | undefined {
-  const bytes = d.data;
+function recordData(d: Dissection, bytes: Buffer, message: number, type: number, at: number, length: number, end: number): string | undefined {
   switch (type) {
     case 1: {
       if (length !== 4) return undefined;

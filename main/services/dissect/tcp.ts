@@ -1,6 +1,6 @@
 // TCP: ports, flags, options, relative sequence/ack numbers and scaled windows per stream, then TLS, HTTP or data.
 import { dissectData } from './data';
-import { dissectDns } from './dns';
+import { dissectDnsOverTcp } from './dns-over-tcp';
 import type { Dissection } from './dissection';
 import { dissectHttp, dissectHttpSegment, hasFirstLine, looksLikeHttp } from './http';
 import { HTTP_PORTS } from './http-message-head';
@@ -157,12 +157,10 @@ export function dissectTcp(d: Dissection, offset: number, end: number, sourceAdd
     const message = d.session.httpMessages.segment(direction, rawSeq, bytes, payload, end, d.frameNumber, httpPort, fin);
     if (message) return dissectHttpSegment(d, message, tree, info, payload, end);
   }
-  // DNS over TCP: each message behind a two-byte length. A segment that is exactly one message is dissected; messages
-  // spanning segments (or sharing one) are not put together and stay TCP (the exact fit keeps a continuation from
-  // being read as a message).
-  if ((sourcePort === 53 || destinationPort === 53) && payloadLength >= 14 && 2 + bytes.readUInt16BE(payload) === payloadLength) {
-    if (tree) d.item(tree, `DNS message length: ${payloadLength - 2}`, payload, 2);
-    return dissectDns(d, payload + 2, end, 'DNS');
+  // DNS over TCP: each message behind a two-byte length, put together when it spans segments.
+  if (sourcePort === 53 || destinationPort === 53) {
+    const outcome = stream ? d.session.dnsMessages.segment(direction, rawSeq, bytes, payload, end, d.frameNumber) : undefined;
+    if (dissectDnsOverTcp(d, outcome, tree, info, payload, end)) return;
   }
   if (stream?.isTls || looksLikeTls(bytes, payload, end)) {
     const records = stream ? d.session.tlsRecords.segment(direction, rawSeq, bytes, payload, end, d.frameNumber) : undefined;

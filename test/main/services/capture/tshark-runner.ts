@@ -31,7 +31,7 @@ export const BSD_NULL = path.join(CAPTURES, 'bsd-null.pcap');
 export const BSD_LOOP = path.join(CAPTURES, 'bsd-loop.pcap');
 /** Real HTTP/1.x variants on lo: pipelining, HEAD, 304, 1xx, chunked JSON, a body ended by the close (make-http-variants-capture.mjs). */
 export const HTTP_VARIANTS = path.join(CAPTURES, 'http-variants.pcap');
-/** DNS over TCP: a query and its answer, each whole in one segment (make-dns-tcp-capture.mjs). */
+/** DNS over TCP: messages whole in one segment, and messages spanning segments (make-dns-tcp-capture.mjs). */
 export const DNS_TCP = path.join(CAPTURES, 'dns-tcp.pcap');
 /** Real TLS 1.3 on lo: a Hello Retry Request, then a resumed session (make-tls13-retry-capture.mjs). */
 export const TLS13_RETRY = path.join(CAPTURES, 'tls13-retry.pcap');

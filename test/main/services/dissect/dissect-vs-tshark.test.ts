@@ -11,7 +11,7 @@ import { dissectFrame } from '../../../../main/services/dissect/frame-dissector'
 import type { Dissection } from '../../../../main/services/dissect/dissection';
 import { BSD_LOOP, BSD_NULL, DHCP_VLAN, DNS_RECORDS, DNS_TCP, HTTP_REASSEMBLY, HTTP_VARIANTS, ICMP_ARP, ICMPV6, IPV6_TCP_FLAGS, LINUX_GUEST, LINUX_SLL, LINUX_SLL2, LOOPBACK, SYNTHETIC, TCP_ANALYSIS, TLS12, TLS13_RETRY, TLS_REASSEMBLY, tool, tsharkFields } from '../capture/tshark-runner';
 
-const KEY_FIELDS = ['ip.src', 'ip.dst', 'ipv6.src', 'ipv6.dst', 'tcp.srcport', 'tcp.dstport', 'tcp.seq', 'tcp.ack', 'tcp.len', 'tcp.stream', 'udp.srcport', 'udp.dstport', 'dns.qry.name', 'dns.a', 'dns.cname', 'http.request.method', 'http.request.uri', 'http.response.code', 'tls.handshake.extensions_server_name', 'arp.src.proto_ipv4', 'arp.dst.proto_ipv4', 'dhcp.option.dhcp', 'dhcp.id', 'icmp.type', 'icmpv6.type', 'eth.src', 'vlan.id', 'icmp.resp_to', 'dns.flags.rcode', 'http.content_type', 'dhcp.ip.your', 'tls.record.content_type', 'tls.record.opaque_type'];
+const KEY_FIELDS = ['ip.src', 'ip.dst', 'ipv6.src', 'ipv6.dst', 'tcp.srcport', 'tcp.dstport', 'tcp.seq', 'tcp.ack', 'tcp.len', 'tcp.stream', 'udp.srcport', 'udp.dstport', 'dns.qry.name', 'dns.a', 'dns.cname', 'http.request.method', 'http.request.uri', 'http.response.code', 'tls.handshake.extensions_server_name', 'arp.src.proto_ipv4', 'arp.dst.proto_ipv4', 'dhcp.option.dhcp', 'dhcp.id', 'icmp.type', 'icmpv6.type', 'eth.src', 'vlan.id', 'icmp.resp_to', 'dns.flags.rcode', 'http.content_type', 'dhcp.ip.your', 'tls.record.content_type', 'tls.record.opaque_type', 'dns.length'];
 
 function framesOf(file: string): CaptureFrame[] {
   const frames: CaptureFrame[] = [];
@@ -80,7 +80,7 @@ describe.each([
   ['bsd loopback NULL (tcpdump -i lo0 on macOS: the IPv6 family of each system, either byte order)', BSD_NULL, []],
   ['bsd loopback LOOP (the family big-endian)', BSD_LOOP, []],
   ['http variants (pipelined requests, HEAD, 304, 100 Continue, chunked JSON, a body ended by the server closing)', HTTP_VARIANTS, []],
-  ['dns over tcp (a query and its answer, each whole in one segment behind its length)', DNS_TCP, []],
+  ['dns over tcp (messages whole in a segment, a length sent alone, an answer in three segments, two in one, a resend)', DNS_TCP, []],
   ['tls 1.3 hello retry (openssl: the second Client Hello and the real Server Hello in the clear, then a resumption)', TLS13_RETRY, []],
   ['tls 1.2 (openssl: encrypted Finished and alerts after Change Cipher Spec, plaintext alerts, several messages a record)', TLS12, []],
   ['the same connections three times over (SYNs sent again, then new ones on the same ports)', repeatedConnectionsCapture(), []],
@@ -127,6 +127,33 @@ describe('dissection details', () => {
     expect(ip.children!.find((node) => node.label === 'Source Address: 127.0.0.1')).toMatchObject({ start: 26, length: 4 });
     const dns = query!.tree![4]!;
     expect(dns.children!.find((node) => node.label === 'Queries')!.children![0]).toMatchObject({ label: 'example.mirador.test: type A, class 1', start: 54, length: 26 });
+  });
+
+  it('puts a DNS message over TCP together from its segments, as tshark shows it', () => {
+    const ours = dissectAll(DNS_TCP, { tree: true });
+    // Frame 11 holds the query's length alone; frame 12 the query.
+    const lengthAlone = ours[10]!;
+    expect(lengthAlone.protocols).not.toContain('dns');
+    expect(lengthAlone.tree!.find((node) => node.label.startsWith('Transmission Control Protocol'))!.children!.at(-1)).toMatchObject({ label: 'TCP segment data (2 bytes)', start: 54, length: 2 });
+    const query = ours[11]!;
+    const reassembled = query.tree!.find((node) => node.label.startsWith('[2 Reassembled'));
+    expect(reassembled).toMatchObject({ label: '[2 Reassembled TCP Segments (38 bytes): #11(2), #12(36)]', start: 54, length: 36 });
+    const dns = query.tree!.find((node) => node.label === 'Domain Name System')!;
+    // Its bytes are not all in this frame: the lines point at the segment, as the layer does.
+    expect(dns).toMatchObject({ start: 54, length: 36 });
+    expect(dns.children!.slice(0, 2)).toEqual([
+      { label: 'Length: 36', start: 54, length: 0 },
+      { label: 'Transaction ID: 0x1111', start: 54, length: 0 },
+    ]);
+    // A message whole in its frame shows its own bytes, the length first.
+    const whole = ours[3]!.tree!.find((node) => node.label === 'Domain Name System')!;
+    expect(whole).toMatchObject({ start: 54, length: 36 });
+    expect(whole.children!.slice(0, 2)).toEqual([
+      { label: 'Length: 34', start: 54, length: 2 },
+      { label: 'Transaction ID: 0x4242', start: 56, length: 2 },
+    ]);
+    // Two queries in one segment: two DNS layers, the Info of the last (as tshark).
+    expect(ours[15]!.tree!.filter((node) => node.label === 'Domain Name System')).toHaveLength(2);
   });
 
   it('20k mutated frames and truncations of every fixture never throw (every link type, reassembly tables included)', () => {

@@ -9,7 +9,7 @@ import { DissectionSession } from '../../../../main/services/dissect/dissection-
 import { dissectFrame } from '../../../../main/services/dissect/frame-dissector';
 import { PacketFilterError } from '../../../../main/services/packets/packet-filter-error';
 import { PacketTable } from '../../../../main/services/packets/packet-table';
-import { HTTP_REASSEMBLY, HTTP_VARIANTS, LINUX_GUEST, LOOPBACK, SYNTHETIC, TCP_ANALYSIS, TLS12, TLS13_RETRY, TLS_REASSEMBLY, tsharkCount, tsharkFields, tsharkFollow } from '../capture/tshark-runner';
+import { DNS_TCP, HTTP_REASSEMBLY, HTTP_VARIANTS, LINUX_GUEST, LOOPBACK, SYNTHETIC, TCP_ANALYSIS, TLS12, TLS13_RETRY, TLS_REASSEMBLY, tsharkCount, tsharkFields, tsharkFollow } from '../capture/tshark-runner';
 
 const work = mkdtempSync(path.join(os.tmpdir(), 'mirador-packet-table-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -47,6 +47,7 @@ describe.each([
   ['http-variants', HTTP_VARIANTS, ['http', 'http.request', 'http.response', 'json', 'http.response.code == 304', 'tcp.flags.fin == 1 && http']],
   ['tls12', TLS12, ['tls', 'tls.handshake.type == 16', 'tls.record.content_type == 21']],
   ['tls13-retry', TLS13_RETRY, ['tls', 'tls.handshake.type == 1', 'tls.handshake.type == 2', 'tls.record.opaque_type == 23']],
+  ['dns-tcp', DNS_TCP, ['dns', 'dns.qry.name == "b.example.test"', 'dns.flags.response == 1', 'tcp.len > 0 && !dns', 'dns.length > 40']],
   ['linux-guest', LINUX_GUEST, [...FILTERS, 'dhcp.option.dhcp == 5', 'icmp.resp_to', 'http.content_type == "text/plain"', 'dns.flags.rcode == 3', 'ip.src == 10.0.2.0/24 && !tcp', 'eth.dst == ff:ff:ff:ff:ff:ff', 'tcp.flags.fin == 1 || tcp.flags.reset == 1']],
 ])('PacketTable on %s compared with tshark', (_name, file, filters) => {
   it('gives every row with tshark’s number, relative time, addresses, protocol and length', () => {
