@@ -28,6 +28,8 @@ describe('workbench: build', () => {
     const problem = page.getByRole('treeitem', { name: /error: .*missing_value.* at main\.c line 2/ });
     await problem.waitFor();
     await expect(page.locator('#status-problems').textContent()).resolves.toMatch(/⊗ 1/);
+    // The Problems tab counts them, as VS Code's does.
+    await expect(page.locator('#tab-problems .tab-badge').textContent()).resolves.toBe('1');
     await problem.click();
     await page.getByRole('tab', { name: /^main\.c/ }).waitFor();
     await page.locator('.monaco-editor .squiggly-error').first().waitFor({ timeout: 5000 });
@@ -43,5 +45,6 @@ describe('workbench: build', () => {
     await page.keyboard.press('Control+Shift+B');
     await page.getByRole('status').filter({ hasText: 'Build succeeded' }).waitFor({ timeout: 30_000 });
     await expect(page.locator('#status-problems').textContent()).resolves.toMatch(/⊗ 0/);
+    await expect(page.locator('#tab-problems .tab-badge').count()).resolves.toBe(0);
   });
 });

@@ -42,6 +42,17 @@ export class TabbedContainer {
     this.tabStrip.append(tab);
   }
 
+  /** A count on the view's tab, as VS Code shows the number of problems (0 hides it); `description` is its tooltip. */
+  setBadge(id: string, count: number, description: string): void {
+    const tab = this.tabs.get(id);
+    if (!tab) return;
+    let badge = tab.querySelector<HTMLElement>('.tab-badge');
+    if (count === 0) return badge?.remove();
+    if (!badge) tab.append((badge = el('span', { className: 'tab-badge' })));
+    badge.textContent = String(count);
+    badge.title = description;
+  }
+
   get active(): View | undefined {
     return this.activeId ? this.views.get(this.activeId) : undefined;
   }

@@ -114,7 +114,10 @@ export class Workbench {
     this.search = new SearchView(backend, { openAt: (path, line, column, length) => void this.openEditor(path, { line, column, length }) });
     this.problems = new ProblemsView({
       openAt: (path, line, column) => void this.openEditor(path, { line, column }),
-      onCount: (errors, warnings) => this.status.problems.set(`⊗ ${errors}  ⚠ ${warnings}`, `${errors} errors, ${warnings} warnings`),
+      onCount: (errors, warnings) => {
+        this.status.problems.set(`⊗ ${errors}  ⚠ ${warnings}`, `${errors} errors, ${warnings} warnings`);
+        this.panel.setBadge('problems', errors + warnings, `${errors} errors, ${warnings} warnings`);
+      },
     });
     const terminalElement = el('div', { className: 'terminal-view' });
     this.terminalView = {
