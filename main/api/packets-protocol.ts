@@ -29,6 +29,8 @@ export interface PacketDetailNode {
   start: number;
   length: number;
   children?: PacketDetailNode[];
+  /** A display filter for packets like this one in this respect (Wireshark's Apply as Filter): `ip.src == 10.0.2.15`, `dns`. */
+  filter?: string;
 }
 
 /**

@@ -213,6 +213,46 @@ describe('workbench: the Packets panel', () => {
     await poll(displayed).toBe(tsharkCount(LOOPBACK, (await filterBox().inputValue()).replace(' eq ', ' == ')));
   });
 
+  it('applies a detail line as a filter, joined to the one in effect, and prepares one without applying it', async () => {
+    // The stream filter of the previous test is in effect.
+    const streamFilter = await filterBox().inputValue();
+    await rows.first().click();
+    const tree = page.getByRole('tree', { name: 'Packet details' });
+    await tree.getByRole('treeitem', { name: /^Transmission Control Protocol/ }).click();
+    await page.keyboard.press('ArrowRight');
+    const sourcePort = tree.getByRole('treeitem', { name: /^Source Port: \d+$/ });
+    const port = /(\d+)$/.exec((await sourcePort.textContent()) ?? '')![1];
+    await sourcePort.click({ button: 'right' });
+    const joined = `(${streamFilter}) && (tcp.srcport == ${port})`;
+    await page.getByRole('option', { name: /Apply as Filter: …and Selected/ }).waitFor();
+    await screenshot(page, 'packets-apply-as-filter');
+    await page.getByRole('option', { name: /Apply as Filter: …and Selected/ }).click();
+    await poll(() => filterBox().inputValue()).toBe(joined);
+    await poll(counts).toBe(`Displayed: ${tsharkCount(LOOPBACK, joined.replace(' eq ', ' == '))} of 31`);
+    // Prepare: the layer's protocol goes into the bar, checked, not applied (the list stays as it was).
+    const before = await counts();
+    await tree.getByRole('treeitem', { name: /^Internet Protocol Version 4/ }).click({ button: 'right' });
+    await page.getByRole('option', { name: /Prepare as Filter: Selected/ }).click();
+    await poll(() => filterBox().inputValue()).toBe('ip');
+    await poll(() => page.locator('.display-filter').getAttribute('data-state')).toBe('valid');
+    await expect(counts()).resolves.toBe(before);
+    await filterBox().press('Enter');
+    await poll(counts).toBe(`Displayed: ${tsharkCount(LOOPBACK, 'ip')} of 31`);
+    // From the keyboard: Shift+F10 on the selected line; a line that is no field offers Copy Line only.
+    await applyFilter('tcp');
+    await rows.first().click();
+    const tcpLayer = tree.getByRole('treeitem', { name: /^Transmission Control Protocol/ });
+    await poll(() => tcpLayer.count()).toBe(1);
+    if ((await tcpLayer.getAttribute('aria-expanded')) === 'false') {
+      await tcpLayer.click();
+      await page.keyboard.press('ArrowRight');
+    }
+    await tree.getByRole('treeitem', { name: /^Header Length: \d+ bytes$/ }).last().click();
+    await page.keyboard.press('Shift+F10');
+    await expect(page.getByRole('option').allTextContents()).resolves.toEqual([expect.stringMatching(/^Copy Line/)]);
+    await page.keyboard.press('Escape');
+  });
+
   it('keeps Wireshark\'s own colours in the light theme', async () => {
     await applyFilter('');
     await page.emulateMedia({ colorScheme: 'light' });

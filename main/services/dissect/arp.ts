@@ -1,4 +1,5 @@
 // ARP over Ethernet/IPv4: who-has, is-at, probes and announcements (RFC 5227), RARP, DRARP and Inverse ARP, as tshark names them.
+import { fieldFilter } from './field-filter';
 import { formatIpv4, formatMac } from './address-format';
 import type { Dissection } from './dissection';
 
@@ -14,7 +15,7 @@ export function dissectArp(d: Dissection, offset: number, end: number): void {
   const protocolLength = bytes[offset + 5]!;
   const opcode = bytes.readUInt16BE(offset + 6);
   d.field('arp.opcode', opcode);
-  if (tree) d.item(tree, `Opcode: ${opcode === 1 ? 'request' : opcode === 2 ? 'reply' : 'unknown'} (${opcode})`, offset + 6, 2);
+  if (tree) d.item(tree, `Opcode: ${opcode === 1 ? 'request' : opcode === 2 ? 'reply' : 'unknown'} (${opcode})`, offset + 6, 2, false, fieldFilter('arp.opcode', opcode));
   if (hardwareLength !== 6 || protocolLength !== 4) {
     d.columns('ARP', `Opcode ${opcode}, hardware length ${hardwareLength}, protocol length ${protocolLength}`);
     return;
@@ -28,10 +29,10 @@ export function dissectArp(d: Dissection, offset: number, end: number): void {
   const senderIp = formatIpv4(bytes, offset + 14);
   const targetMac = formatMac(bytes, offset + 18);
   const targetIp = formatIpv4(bytes, offset + 24);
-  if (tree) d.item(tree, `Sender MAC address: ${senderMac}`, offset + 8, 6);
-  if (tree) d.item(tree, `Sender IP address: ${senderIp}`, offset + 14, 4);
-  if (tree) d.item(tree, `Target MAC address: ${targetMac}`, offset + 18, 6);
-  if (tree) d.item(tree, `Target IP address: ${targetIp}`, offset + 24, 4);
+  if (tree) d.item(tree, `Sender MAC address: ${senderMac}`, offset + 8, 6, false, fieldFilter('arp.src.hw_mac', senderMac));
+  if (tree) d.item(tree, `Sender IP address: ${senderIp}`, offset + 14, 4, false, fieldFilter('arp.src.proto_ipv4', senderIp));
+  if (tree) d.item(tree, `Target MAC address: ${targetMac}`, offset + 18, 6, false, opcode !== 7 ? fieldFilter('arp.dst.hw_mac', targetMac) : undefined);
+  if (tree) d.item(tree, `Target IP address: ${targetIp}`, offset + 24, 4, false, opcode !== 7 ? fieldFilter('arp.dst.proto_ipv4', targetIp) : undefined);
   d.field('arp.src.hw_mac', senderMac);
   d.field('arp.src.proto_ipv4', senderIp);
   // tshark leaves a DRARP error's target out (it carries an error code there).

@@ -8,6 +8,8 @@ export interface DetailNode {
   start: number;
   length: number;
   children?: DetailNode[];
+  /** The display filter this line stands for (Apply as Filter): a layer's protocol name, or `field == value`. */
+  filter?: string;
 }
 
 export type FieldValue = number | string;
@@ -59,14 +61,18 @@ export class Dissection {
    */
   layer(filterName: string, label: string, start: number, length: number): DetailNode[] | undefined {
     this.protocols.push(filterName);
-    return this.item(this.tree, label, start, length, true);
+    return this.item(this.tree, label, start, length, true, filterName);
   }
 
-  /** Adds a tree line under `parent` (nothing when the tree is off; callers then skip building the label: `if (tree) d.item(...)`). */
-  item(parent: DetailNode[] | undefined, label: string, start: number, length: number, branch = false): DetailNode[] | undefined {
+  /**
+   * Adds a tree line under `parent` (nothing when the tree is off; callers then skip building the label: `if (tree)
+   * d.item(...)`). `filter`: the display filter the line stands for (see filterFor), offered as Apply as Filter.
+   */
+  item(parent: DetailNode[] | undefined, label: string, start: number, length: number, branch = false, filter?: string): DetailNode[] | undefined {
     if (!parent) return undefined;
     const node: DetailNode = { label, start, length };
     if (branch) node.children = [];
+    if (filter !== undefined) node.filter = filter;
     parent.push(node);
     return node.children;
   }

@@ -1,4 +1,5 @@
 // DNS (and mDNS): header, questions and resource records with compressed names; the Info line lists them like Wireshark.
+import { fieldFilter } from './field-filter';
 import { formatIpv4, formatIpv6 } from './address-format';
 import type { DetailNode, Dissection } from './dissection';
 import { readDnsName } from './dns-name';
@@ -65,7 +66,7 @@ export function dissectDns(d: Dissection, offset: number, end: number, protocol:
   if (response) d.field('dns.flags.rcode', rcode);
   d.field('dns.count.queries', counts[0]!);
   d.field('dns.count.answers', counts[1]!);
-  if (tree) line(d, tree, `Transaction ID: 0x${id.toString(16).padStart(4, '0')}`, offset, 2, shownAt);
+  if (tree) line(d, tree, `Transaction ID: 0x${id.toString(16).padStart(4, '0')}`, offset, 2, shownAt, false, fieldFilter('dns.id', `0x${id.toString(16).padStart(4, '0')}`));
   if (tree) line(d, tree, `Flags: 0x${flags.toString(16).padStart(4, '0')} ${response ? 'Standard query response' : 'Standard query'}${response ? `, ${RCODE_NAMES[rcode] ?? `rcode ${rcode}`}` : ''}`, offset + 2, 2, shownAt);
   if (tree) line(d, tree, `Questions: ${counts[0]}, Answer RRs: ${counts[1]}, Authority RRs: ${counts[2]}, Additional RRs: ${counts[3]}`, offset + 4, 8, shownAt);
   const operation = opcode === 0 ? 'Standard query' : opcode === 4 ? 'Zone change notification' : opcode === 5 ? 'Dynamic update' : `Unknown operation (${opcode})`;
@@ -85,7 +86,7 @@ export function dissectDns(d: Dissection, offset: number, end: number, protocol:
     info += ` ${dnsTypeName(type)} ${name.name}`;
     // mDNS spends the class's top bit on "unicast response wanted" (RFC 6762 5.4).
     if (protocol === 'MDNS') info += questionClass & 0x8000 ? ', "QU" question' : ', "QM" question';
-    if (queries) line(d, queries, `${name.name}: type ${dnsTypeName(type)}, class ${bytes.readUInt16BE(name.end + 2) & 0x7fff}`, at, name.end + 4 - at, shownAt);
+    if (queries) line(d, queries, `${name.name}: type ${dnsTypeName(type)}, class ${bytes.readUInt16BE(name.end + 2) & 0x7fff}`, at, name.end + 4 - at, shownAt, false, fieldFilter('dns.qry.name', name.name, true));
     at = name.end + 4;
   }
   const sections = ['Answers', 'Authoritative nameservers', 'Additional records'];
@@ -109,7 +110,7 @@ export function dissectDns(d: Dissection, offset: number, end: number, protocol:
       // mDNS spends the class's top bit on "flush your cache of this name's records" (RFC 6762 10.2).
       const flush = protocol === 'MDNS' && (bytes.readUInt16BE(name.end + 2) & 0x8000) !== 0 ? ', cache flush' : '';
       info += value ? ` ${dnsTypeName(type)}${flush} ${value}` : ` ${dnsTypeName(type)}${flush}`;
-      if (branch) line(d, branch, `${name.name}: type ${dnsTypeName(type)}, class ${bytes.readUInt16BE(name.end + 2) & 0x7fff}${value ? `, ${value}` : ''}, ttl ${ttl}`, at, data + dataLength - at, shownAt);
+      if (branch) line(d, branch, `${name.name}: type ${dnsTypeName(type)}, class ${bytes.readUInt16BE(name.end + 2) & 0x7fff}${value ? `, ${value}` : ''}, ttl ${ttl}`, at, data + dataLength - at, shownAt, false, fieldFilter('dns.resp.name', name.name, true));
       at = data + dataLength;
     }
   }
@@ -122,8 +123,8 @@ function fail(d: Dissection, protocol: string, info: string, reason: string, at:
 }
 
 /** A tree line over its bytes, or (`shownAt` ≥ 0: a message put together from segments) at the segment's start. */
-function line(d: Dissection, parent: DetailNode[] | undefined, label: string, at: number, length: number, shownAt: number, branch = false): DetailNode[] | undefined {
-  return shownAt < 0 ? d.item(parent, label, at, length, branch) : d.item(parent, label, shownAt, 0, branch);
+function line(d: Dissection, parent: DetailNode[] | undefined, label: string, at: number, length: number, shownAt: number, branch = false, filter?: string): DetailNode[] | undefined {
+  return shownAt < 0 ? d.item(parent, label, at, length, branch, filter) : d.item(parent, label, shownAt, 0, branch, filter);
 }
 
 /** The record's data as Wireshark's Info shows it ('' for types it only names); undefined when malformed. */

@@ -1,4 +1,5 @@
 // Ethernet II (and 802.1Q / 802.1ad VLAN tags): MAC addresses, then the payload by EtherType.
+import { fieldFilter } from './field-filter';
 import { formatMac } from './address-format';
 import { dissectArp } from './arp';
 import { dissectData } from './data';
@@ -19,8 +20,8 @@ export function dissectEthernet(d: Dissection, offset: number, end: number): voi
   // MAC addresses become text only when something shows them: most frames' columns show IP addresses instead.
   const tree = d.layer('eth', d.tree ? `Ethernet II, Src: ${formatMac(bytes, offset + 6)}, Dst: ${formatMac(bytes, offset)}` : '', offset, 14);
   if (tree) {
-    d.item(tree, `Destination: ${formatMac(bytes, offset)}`, offset, 6);
-    d.item(tree, `Source: ${formatMac(bytes, offset + 6)}`, offset + 6, 6);
+    d.item(tree, `Destination: ${formatMac(bytes, offset)}`, offset, 6, false, fieldFilter('eth.dst', formatMac(bytes, offset)));
+    d.item(tree, `Source: ${formatMac(bytes, offset + 6)}`, offset + 6, 6, false, fieldFilter('eth.src', formatMac(bytes, offset + 6)));
   }
   if (d.fields) {
     const destination = formatMac(bytes, offset);
@@ -33,7 +34,9 @@ export function dissectEthernet(d: Dissection, offset: number, end: number): voi
   d.linkAddresses(offset);
   let type = bytes.readUInt16BE(offset + 12);
   let at = offset + 14;
-  if (tree) d.item(tree, `Type: ${etherTypeName(type)} (0x${type.toString(16).padStart(4, '0')})`, offset + 12, 2);
+  // The Ethernet header's own type, as tshark's eth.type: 0x8100 for a tagged frame (the tag holds the inner one).
+  d.field('eth.type', type);
+  if (tree) d.item(tree, `Type: ${etherTypeName(type)} (0x${type.toString(16).padStart(4, '0')})`, offset + 12, 2, false, fieldFilter('eth.type', `0x${type.toString(16).padStart(4, '0')}`));
   while (VLAN_TYPES.has(type)) {
     if (end - at < 4) {
       d.layer('vlan', '802.1Q Virtual LAN', at, end - at);
@@ -48,13 +51,12 @@ export function dissectEthernet(d: Dissection, offset: number, end: number): voi
     const vlan = serviceTag
       ? d.layer('ieee8021ad', d.tree ? `IEEE 802.1ad, ID: ${vlanId}` : '', at, 4)
       : d.layer('vlan', d.tree ? `802.1Q Virtual LAN, PRI: ${tagControl >> 13}, DEI: ${(tagControl >> 12) & 1}, ID: ${vlanId}` : '', at, 4);
-    if (vlan) d.item(vlan, `ID: ${vlanId}`, at, 2);
+    if (vlan) d.item(vlan, `ID: ${vlanId}`, at, 2, false, fieldFilter(serviceTag ? 'ieee8021ad.id' : 'vlan.id', vlanId));
     if (vlan) d.item(vlan, `Type: ${etherTypeName(inner)} (0x${inner.toString(16).padStart(4, '0')})`, at + 2, 2);
     d.field(serviceTag ? 'ieee8021ad.id' : 'vlan.id', vlanId);
     type = inner;
     at += 4;
   }
-  d.field('eth.type', type);
   if (type < 0x0600) {
     // An 802.3 length field: LLC follows, which is not dissected here.
     d.columns('LLC', `802.3 frame, length ${type}`);

@@ -1,4 +1,5 @@
 // HTTP/1.x: the request or status line and headers of a message, whole in one segment or put together from several.
+import { fieldFilter } from './field-filter';
 import type { DetailNode, Dissection } from './dissection';
 import { httpBodyColumns, type ImageSignature } from './http-body-media';
 import { readHttpMessageHead } from './http-message-head';
@@ -19,6 +20,14 @@ export function looksLikeHttp(bytes: Buffer, offset: number, end: number): boole
 export function hasFirstLine(bytes: Buffer, offset: number, end: number): boolean {
   const newline = bytes.indexOf(0x0a, offset);
   return newline >= 0 && newline < end;
+}
+
+/** What Apply as Filter on the request or status line gives: the same URI, or the same status code. */
+function startLineFilter(firstLine: string): string | undefined {
+  const status = /^HTTP\/1\.[01] (\d{3})/.exec(firstLine);
+  if (status) return fieldFilter('http.response.code', Number(status[1]));
+  const request = /^([A-Z]+) (\S+) HTTP\/1\.[01]$/.exec(firstLine);
+  return request ? fieldFilter('http.request.uri', request[2]!, true) : undefined;
 }
 
 /** The request or status line's fields; false when it is neither (then the message is malformed). */
@@ -76,7 +85,7 @@ export function dissectHttp(d: Dissection, offset: number, end: number): void {
   const headersEnd = bytes.indexOf('\r\n\r\n', offset, 'latin1');
   const messageHeadEnd = headersEnd < 0 || headersEnd + 4 > end ? end : headersEnd + 4;
   const tree = d.layer('http', 'Hypertext Transfer Protocol', offset, messageHeadEnd - offset);
-  d.item(tree, firstLine, offset, firstLineEnd - offset);
+  if (tree) d.item(tree, firstLine, offset, firstLineEnd - offset, false, startLineFilter(firstLine));
   // Wireshark's Info is the first line with its CRLF shown as a space.
   d.columns('HTTP', `${firstLine} `);
   if (!startLineFields(d, firstLine)) {

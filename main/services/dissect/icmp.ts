@@ -1,4 +1,5 @@
 // ICMP for IPv4: echo with id/seq, and errors that quote the offending packet (dissected without touching the columns).
+import { fieldFilter } from './field-filter';
 import type { Dissection } from './dissection';
 import { icmpEchoKey, pairEcho } from './icmp-echo-table';
 import { dissectIpv4 } from './ipv4';
@@ -48,8 +49,8 @@ export function dissectIcmp(d: Dissection, offset: number, end: number, source =
   const code = bytes[offset + 1]!;
   d.field('icmp.type', type);
   d.field('icmp.code', code);
-  if (tree) d.item(tree, `Type: ${type}`, offset, 1);
-  if (tree) d.item(tree, `Code: ${code}`, offset + 1, 1);
+  if (tree) d.item(tree, `Type: ${type}`, offset, 1, false, fieldFilter('icmp.type', type));
+  if (tree) d.item(tree, `Code: ${code}`, offset + 1, 1, false, fieldFilter('icmp.code', code));
   if (tree) d.item(tree, `Checksum: 0x${bytes.readUInt16BE(offset + 2).toString(16).padStart(4, '0')}`, offset + 2, 2);
   const name = typeName(type, code);
   if (name === undefined) {
@@ -65,8 +66,8 @@ export function dissectIcmp(d: Dissection, offset: number, end: number, source =
     const sequence = bytes.readUInt16BE(offset + 6);
     d.field('icmp.ident', id);
     d.field('icmp.seq', sequence);
-    if (tree) d.item(tree, `Identifier (BE): ${id} (0x${id.toString(16).padStart(4, '0')})`, offset + 4, 2);
-    if (tree) d.item(tree, `Sequence Number (BE): ${sequence}`, offset + 6, 2);
+    if (tree) d.item(tree, `Identifier (BE): ${id} (0x${id.toString(16).padStart(4, '0')})`, offset + 4, 2, false, fieldFilter('icmp.ident', id));
+    if (tree) d.item(tree, `Sequence Number (BE): ${sequence}`, offset + 6, 2, false, fieldFilter('icmp.seq', sequence));
     const swapped = ((sequence & 0xff) << 8) | (sequence >> 8);
     info += ` id=0x${id.toString(16).padStart(4, '0')}, seq=${sequence}/${swapped}${d.ipTtl >= 0 ? `, ttl=${d.ipTtl}` : ''}`;
     if ((type === 0 || type === 8) && d.quoteDepth === 0) {

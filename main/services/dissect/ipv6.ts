@@ -1,4 +1,5 @@
 // IPv6: fixed header, the chain of extension headers (hop-by-hop, routing, fragment, destination options), then the payload.
+import { fieldFilter } from './field-filter';
 import { formatIpv6 } from './address-format';
 import { dissectData } from './data';
 import type { Dissection } from './dissection';
@@ -35,10 +36,10 @@ export function dissectIpv6(d: Dissection, offset: number, end: number): void {
   // ICMPv6 echo's Info line repeats the outer hop limit, as ICMP's repeats the TTL.
   if (d.quoteDepth === 0) d.ipTtl = hopLimit;
   if (tree) d.item(tree, `Payload Length: ${payloadLength}`, offset + 4, 2);
-  if (tree) d.item(tree, `Next Header: ${ipProtocolName(next)} (${next})`, offset + 6, 1);
-  if (tree) d.item(tree, `Hop Limit: ${hopLimit}`, offset + 7, 1);
-  if (tree) d.item(tree, `Source Address: ${source}`, offset + 8, 16);
-  if (tree) d.item(tree, `Destination Address: ${destination}`, offset + 24, 16);
+  if (tree) d.item(tree, `Next Header: ${ipProtocolName(next)} (${next})`, offset + 6, 1, false, fieldFilter('ipv6.nxt', next));
+  if (tree) d.item(tree, `Hop Limit: ${hopLimit}`, offset + 7, 1, false, fieldFilter('ipv6.hlim', hopLimit));
+  if (tree) d.item(tree, `Source Address: ${source}`, offset + 8, 16, false, fieldFilter('ipv6.src', source));
+  if (tree) d.item(tree, `Destination Address: ${destination}`, offset + 24, 16, false, fieldFilter('ipv6.dst', destination));
   if (bytes[offset]! >> 4 !== 6) {
     d.markMalformed('IPv6', `version ${bytes[offset]! >> 4}`, offset);
     return;

@@ -1,7 +1,8 @@
 // TCP: ports, flags, options, relative sequence/ack numbers and scaled windows per stream, then TLS, HTTP or data.
+import { fieldFilter } from './field-filter';
 import { dissectData } from './data';
 import { dissectDnsOverTcp } from './dns-over-tcp';
-import type { Dissection } from './dissection';
+import type { DetailNode, Dissection } from './dissection';
 import { dissectHttp, dissectHttpSegment, hasFirstLine, looksLikeHttp } from './http';
 import { HTTP_PORTS } from './http-message-head';
 import { TCP_A_FAST_RETRANSMISSION, TCP_A_RETRANSMISSION, TCP_A_SPURIOUS_RETRANSMISSION, TCP_ANALYSIS_FIELDS, tcpAnalysisInfoPrefix } from './tcp-sequence-analysis';
@@ -56,6 +57,9 @@ export function dissectTcp(d: Dissection, offset: number, end: number, sourceAdd
     return;
   }
   let options: TcpOptions | undefined;
+  // Option lines are read early (the window scale is needed) but shown last, under Options, as Wireshark does.
+  const optionLines: DetailNode[] | undefined = tree ? [] : undefined;
+  let analysisLine: string | undefined;
   // A quoted segment (inside an ICMP error) is not part of the conversation: raw numbers, no state.
   let stream: TcpStream | undefined;
   let seq = rawSeq;
@@ -83,7 +87,7 @@ export function dissectTcp(d: Dissection, offset: number, end: number, sourceAdd
       stream.directions.set(to, reverse);
     }
     // SACK edges name the other side's bytes: relative to its first sequence number, as the ack is.
-    options = readOptions(d, tree, offset + 20, offset + headerLength, reverse?.baseSeq ?? 0);
+    options = readOptions(d, optionLines, offset + 20, offset + headerLength, reverse?.baseSeq ?? 0);
     if (syn) forward.windowShift = options.windowShift ?? -2;
     seq = (rawSeq - forward.baseSeq) >>> 0;
     if (reverse) ackNumber = (rawAck - reverse.baseSeq) >>> 0;
@@ -111,10 +115,10 @@ export function dissectTcp(d: Dissection, offset: number, end: number, sourceAdd
         for (const [flag, field] of TCP_ANALYSIS_FIELDS) if (note.flags & flag) d.field(field, 1);
         if (note.dupAckNumber !== undefined) d.field('tcp.analysis.duplicate_ack_num', note.dupAckNumber);
       }
-      if (tree) d.item(tree, `[SEQ/ACK analysis: ${d.infoPrefix.trim()}]`, offset, 0);
+      if (tree) analysisLine = `[SEQ/ACK analysis: ${d.infoPrefix.trim()}]`;
     }
   }
-  options ??= readOptions(d, tree, offset + 20, offset + headerLength, 0);
+  options ??= readOptions(d, optionLines, offset + 20, offset + headerLength, 0);
   d.field('tcp.seq', seq);
   d.field('tcp.seq_raw', rawSeq);
   // Without the ACK flag the field is not an acknowledgment: Wireshark shows 0.
@@ -122,15 +126,21 @@ export function dissectTcp(d: Dissection, offset: number, end: number, sourceAdd
   d.field('tcp.len', payloadLength);
   d.field('tcp.window_size', window);
   if (tree) {
-    if (tree) d.item(tree, `Source Port: ${sourcePort}`, offset, 2);
-    if (tree) d.item(tree, `Destination Port: ${destinationPort}`, offset + 2, 2);
-    if (tree) d.item(tree, `Sequence Number: ${seq}    (relative sequence number)`, offset + 4, 4);
-    if (tree) d.item(tree, `Sequence Number (raw): ${rawSeq}`, offset + 4, 4);
-    if (tree) d.item(tree, `Acknowledgment Number: ${ack ? ackNumber : 0}`, offset + 8, 4);
+    if (tree) d.item(tree, `Source Port: ${sourcePort}`, offset, 2, false, fieldFilter('tcp.srcport', sourcePort));
+    if (tree) d.item(tree, `Destination Port: ${destinationPort}`, offset + 2, 2, false, fieldFilter('tcp.dstport', destinationPort));
+    if (tree && stream) d.item(tree, `[Stream index: ${stream.index}]`, offset, 0, false, fieldFilter('tcp.stream', stream.index));
+    if (tree) d.item(tree, `Sequence Number: ${seq}    (relative sequence number)`, offset + 4, 4, false, fieldFilter('tcp.seq', seq));
+    if (tree) d.item(tree, `Sequence Number (raw): ${rawSeq}`, offset + 4, 4, false, fieldFilter('tcp.seq_raw', rawSeq));
+    if (tree) d.item(tree, `Acknowledgment Number: ${ack ? ackNumber : 0}`, offset + 8, 4, false, fieldFilter('tcp.ack', ack ? ackNumber : 0));
     if (tree) d.item(tree, `Header Length: ${headerLength} bytes`, offset + 12, 1);
     if (tree) d.item(tree, `Flags: 0x${flags.toString(16).padStart(3, '0')} (${flagText})`, offset + 12, 2);
     if (tree) d.item(tree, `Window: ${rawWindow}`, offset + 14, 2);
-    if (tree) d.item(tree, `[Calculated window size: ${window}]`, offset + 14, 2);
+    if (tree) d.item(tree, `[Calculated window size: ${window}]`, offset + 14, 2, false, fieldFilter('tcp.window_size', window));
+    if (optionLines!.length > 0) {
+      const optionsNode = d.item(tree, `Options: (${headerLength - 20} bytes)`, offset + 20, headerLength - 20, true);
+      optionsNode!.push(...optionLines!);
+    }
+    if (analysisLine) d.item(tree, analysisLine, offset, 0, false, 'tcp.analysis.flags');
   }
   const urgent = flags & 0x20 ? ` Urg=${bytes.readUInt16BE(offset + 18)}` : '';
   let info = `${sourcePort} → ${destinationPort} [${flagText}] Seq=${seq}${ack ? ` Ack=${ackNumber}` : ''} Win=${window}${urgent} Len=${payloadLength}`;

@@ -1,4 +1,5 @@
 // TLS records: content types for the Info line, ClientHello SNI and supported versions, ServerHello's chosen version.
+import { fieldFilter } from './field-filter';
 import type { DetailNode, Dissection } from './dissection';
 import type { TcpStream } from './tcp-stream-table';
 import type { TlsSegmentOutcome } from './tls-reassembly';
@@ -200,7 +201,7 @@ function readHello(d: Dissection, record: ReturnType<Dissection['layer']>, hands
       if (value + 5 + nameLength <= value + length) {
         const name = bytes.toString('latin1', value + 5, value + 5 + nameLength);
         d.field('tls.handshake.extensions_server_name', name);
-        if (record) d.item(record, `Extension: server_name (len=${length}) name=${name}`, at, 4 + length);
+        if (record) d.item(record, `Extension: server_name (len=${length}) name=${name}`, at, 4 + length, false, fieldFilter('tls.handshake.extensions_server_name', name, true));
       }
     } else if (type === 43 && handshakeType === 2 && length === 2) {
       chosen = VERSIONS[bytes.readUInt16BE(value)];

@@ -1,4 +1,5 @@
 // UDP: ports and length, then DNS (53, mDNS 5353), DHCP (67/68) or data.
+import { fieldFilter } from './field-filter';
 import { dissectData } from './data';
 import { dissectDhcp } from './dhcp';
 import type { Dissection } from './dissection';
@@ -17,9 +18,9 @@ export function dissectUdp(d: Dissection, offset: number, end: number): void {
   const length = bytes.readUInt16BE(offset + 4);
   const tree = d.layer('udp', d.tree ? `User Datagram Protocol, Src Port: ${sourcePort}, Dst Port: ${destinationPort}` : '', offset, 8);
   if (tree) {
-    if (tree) d.item(tree, `Source Port: ${sourcePort}`, offset, 2);
-    if (tree) d.item(tree, `Destination Port: ${destinationPort}`, offset + 2, 2);
-    if (tree) d.item(tree, `Length: ${length}`, offset + 4, 2);
+    if (tree) d.item(tree, `Source Port: ${sourcePort}`, offset, 2, false, fieldFilter('udp.srcport', sourcePort));
+    if (tree) d.item(tree, `Destination Port: ${destinationPort}`, offset + 2, 2, false, fieldFilter('udp.dstport', destinationPort));
+    if (tree) d.item(tree, `Length: ${length}`, offset + 4, 2, false, fieldFilter('udp.length', length));
   }
   d.field('udp.srcport', sourcePort);
   d.field('udp.dstport', destinationPort);

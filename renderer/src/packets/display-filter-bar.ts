@@ -76,6 +76,13 @@ export class DisplayFilterBar {
     await this.applyNow();
   }
 
+  /** Puts a filter in the box, checked but not applied (Prepare as Filter): Enter applies it. */
+  prepare(filter: string): void {
+    this.input.value = filter;
+    this.onInput();
+    this.input.focus();
+  }
+
   /** A new capture starts with no filter applied; the text stays so it can be applied again with Enter. */
   resetApplied(): void {
     this.applied = '';

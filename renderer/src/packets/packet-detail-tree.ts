@@ -6,6 +6,8 @@ import { ancestorPaths, expansionKey, nodeAt, parentPath, visibleLines, type Nod
 
 export interface PacketDetailTreeHost {
   onSelectNode(node: PacketDetailNode | undefined, path: NodePath | undefined): void;
+  /** Right-click, the context-menu key or Shift+F10 on a line (already selected): its actions (Apply as Filter...). */
+  onLineMenu(node: PacketDetailNode): void;
 }
 
 export class PacketDetailTree {
@@ -21,6 +23,7 @@ export class PacketDetailTree {
     this.element = el('div', { className: 'packet-tree', role: 'tree', 'aria-label': 'Packet details', tabIndex: 0 });
     this.element.addEventListener('keydown', (event) => this.onKey(event));
     this.element.addEventListener('mousedown', (event) => this.onPointer(event));
+    this.element.addEventListener('contextmenu', (event) => this.onContextMenu(event));
     this.showMessage('Select a packet to see its layers.');
   }
 
@@ -102,10 +105,25 @@ export class PacketDetailTree {
     if (path !== this.selected) this.selectPath(path);
   }
 
+  private onContextMenu(event: MouseEvent): void {
+    const line = (event.target as HTMLElement).closest<HTMLElement>('.packet-tree-line');
+    if (!line) return;
+    event.preventDefault();
+    const path = line.dataset.path!;
+    if (path !== this.selected) this.selectPath(path);
+    const node = nodeAt(this.tree, path);
+    if (node) this.host.onLineMenu(node);
+  }
+
   private onKey(event: KeyboardEvent): void {
     if (!this.lines.length) return;
     const index = this.lines.findIndex((line) => line.path === this.selected);
     const line = this.lines[index];
+    if (event.key === 'ContextMenu' || (event.key === 'F10' && event.shiftKey)) {
+      event.preventDefault();
+      if (line) this.host.onLineMenu(line.node);
+      return;
+    }
     const go = (target: number) => this.selectPath(this.lines[Math.max(0, Math.min(target, this.lines.length - 1))].path);
     switch (event.key) {
       case 'ArrowDown':

@@ -10,6 +10,7 @@ import type { View } from '../workbench/view';
 import { deepestNodeAt, highlightRange } from './detail-tree-model';
 import { DisplayFilterBar, type FilterCheck } from './display-filter-bar';
 import { FollowStreamView } from './follow-stream-view';
+import { showDetailLineMenu } from './detail-line-menu';
 import { PacketDetailTree } from './packet-detail-tree';
 import { PacketHexPane } from './packet-hex-pane';
 import { PacketList } from './packet-list';
@@ -90,7 +91,16 @@ export class PacketsView implements View {
       },
       onError: (error) => this.showRowError(error),
     });
-    this.tree = new PacketDetailTree({ onSelectNode: (node) => this.onSelectNode(node) });
+    this.tree = new PacketDetailTree({
+      onSelectNode: (node) => this.onSelectNode(node),
+      onLineMenu: (node) =>
+        void showDetailLineMenu(this.host.quickInput, node, {
+          currentFilter: this.filterBar.appliedFilter,
+          apply: (filter) => void this.filterBar.setAndApply(filter),
+          prepare: (filter) => this.filterBar.prepare(filter),
+          copy: (text) => void navigator.clipboard?.writeText(text).catch(() => undefined),
+        }),
+    });
     this.hex = new PacketHexPane({ onByte: (offset) => this.onByte(offset) });
     this.filterBar = new DisplayFilterBar({
       check: (filter) => this.host.checkFilter(filter),

@@ -65,7 +65,7 @@ describe.skipIf(!ready)('mirador dissect (built CLI)', () => {
     }
   });
 
-  it('--json emits the detail trees with byte ranges', async () => {
+  it('--json emits the detail trees with byte ranges, and the filter each line stands for', async () => {
     const run = await runCli(['dissect', '--json', SYNTHETIC, '--filter', 'arp'], env);
     expect(run.code).toBe(0);
     const records = JSON.parse(run.stdout) as { number: number; protocol: string; info: string; tree: DetailNode[] }[];
@@ -73,7 +73,8 @@ describe.skipIf(!ready)('mirador dissect (built CLI)', () => {
       [1, 'ARP', 'Who has 10.0.2.2? Tell 10.0.2.15'],
       [2, 'ARP', '10.0.2.2 is at 52:55:0a:00:02:02'],
     ]);
-    expect(records[0]!.tree[2]!.children!.find((node) => node.label === 'Target IP address: 10.0.2.2')).toEqual({ label: 'Target IP address: 10.0.2.2', start: 38, length: 4 });
+    expect(records[0]!.tree[2]!.children!.find((node) => node.label === 'Target IP address: 10.0.2.2')).toEqual({ label: 'Target IP address: 10.0.2.2', start: 38, length: 4, filter: 'arp.dst.proto_ipv4 == 10.0.2.2' });
+    expect(records[0]!.tree[2]).toMatchObject({ label: 'Address Resolution Protocol', filter: 'arp' });
   });
 
   it('a truncated file: the frames before the damage, one line on stderr, exit 1, no stack trace', async () => {

@@ -8,10 +8,11 @@ import { encodePcap } from '../../../../main/services/capture/pcap-writer';
 import type { CaptureFrame } from '../../../../main/services/capture/capture-frame';
 import { DissectionSession } from '../../../../main/services/dissect/dissection-session';
 import { dissectFrame } from '../../../../main/services/dissect/frame-dissector';
-import type { Dissection } from '../../../../main/services/dissect/dissection';
+import type { DetailNode, Dissection } from '../../../../main/services/dissect/dissection';
+import { compileDisplayFilter } from '../../../../main/services/display-filter/display-filter';
 import { BSD_LOOP, BSD_NULL, DHCP_VLAN, DNS_RECORDS, DNS_TCP, HTTP_REASSEMBLY, HTTP_VARIANTS, ICMP_ARP, ICMPV6, IPV6_TCP_FLAGS, LINUX_GUEST, LINUX_SLL, LINUX_SLL2, LOOPBACK, SYNTHETIC, TCP_ANALYSIS, TLS12, TLS13_RETRY, TLS_REASSEMBLY, tool, tsharkFields } from '../capture/tshark-runner';
 
-const KEY_FIELDS = ['ip.src', 'ip.dst', 'ipv6.src', 'ipv6.dst', 'tcp.srcport', 'tcp.dstport', 'tcp.seq', 'tcp.ack', 'tcp.len', 'tcp.stream', 'udp.srcport', 'udp.dstport', 'dns.qry.name', 'dns.a', 'dns.cname', 'http.request.method', 'http.request.uri', 'http.response.code', 'tls.handshake.extensions_server_name', 'arp.src.proto_ipv4', 'arp.dst.proto_ipv4', 'dhcp.option.dhcp', 'dhcp.id', 'icmp.type', 'icmpv6.type', 'eth.src', 'vlan.id', 'icmp.resp_to', 'dns.flags.rcode', 'http.content_type', 'dhcp.ip.your', 'tls.record.content_type', 'tls.record.opaque_type', 'dns.length'];
+const KEY_FIELDS = ['ip.src', 'ip.dst', 'ipv6.src', 'ipv6.dst', 'tcp.srcport', 'tcp.dstport', 'tcp.seq', 'tcp.ack', 'tcp.len', 'tcp.stream', 'udp.srcport', 'udp.dstport', 'dns.qry.name', 'dns.a', 'dns.cname', 'http.request.method', 'http.request.uri', 'http.response.code', 'tls.handshake.extensions_server_name', 'arp.src.proto_ipv4', 'arp.dst.proto_ipv4', 'dhcp.option.dhcp', 'dhcp.id', 'icmp.type', 'icmpv6.type', 'eth.src', 'vlan.id', 'icmp.resp_to', 'dns.flags.rcode', 'http.content_type', 'dhcp.ip.your', 'tls.record.content_type', 'tls.record.opaque_type', 'dns.length', 'eth.type'];
 
 function framesOf(file: string): CaptureFrame[] {
   const frames: CaptureFrame[] = [];
@@ -24,11 +25,12 @@ function dissectAll(file: string, options: { tree?: boolean; fields?: ReadonlySe
   return framesOf(file).map((frame, index) => dissectFrame(session, frame, index + 1, options));
 }
 
-/** Our value of a field as tshark prints it: values joined by commas, numbers in decimal (hex for dhcp.id). */
+/** Our value of a field as tshark prints it: values joined by commas, numbers in decimal (hex for dhcp.id, eth.type). */
 function asTshark(d: Dissection, field: string): string {
   const values = d.fields?.get(field) ?? [];
   // tshark reports only the outer IP/port of an ICMP-quoted packet once per layer; it lists both.
-  return values.map((value) => (field === 'dhcp.id' ? `0x${value.toString(16).padStart(8, '0')}` : String(value))).join(',');
+  const hex = field === 'dhcp.id' ? 8 : field === 'eth.type' ? 4 : 0;
+  return values.map((value) => (hex ? `0x${value.toString(16).padStart(hex, '0')}` : String(value))).join(',');
 }
 
 /**
@@ -129,6 +131,35 @@ describe('dissection details', () => {
     expect(dns.children!.find((node) => node.label === 'Queries')!.children![0]).toMatchObject({ label: 'example.mirador.test: type A, class 1', start: 54, length: 26 });
   });
 
+  it('gives tree lines the filter Apply as Filter puts in the bar, and each one matches its own frame', () => {
+    const nodes = (tree: DetailNode[]): DetailNode[] => tree.flatMap((node) => [node, ...nodes(node.children ?? [])]);
+    const seen = new Set<string>();
+    for (const file of [LOOPBACK, SYNTHETIC, HTTP_REASSEMBLY, TLS12, DNS_RECORDS, DNS_TCP, ICMP_ARP, ICMPV6, DHCP_VLAN, LINUX_GUEST]) {
+      // Twice in order (the dissection has state): once for the trees, once with each frame's filters' fields.
+      const filtersOf = dissectAll(file, { tree: true }).map((d) => nodes(d.tree!).flatMap((node) => (node.filter ? [node.filter] : [])));
+      const compiled = filtersOf.map((filters) =>
+        filters.map((text) => {
+          const result = compileDisplayFilter(text);
+          if (!result.ok) throw new Error(`${text}: ${result.message}`);
+          return { text, filter: result.filter };
+        }),
+      );
+      const session = new DissectionSession();
+      framesOf(file).forEach((frame, index) => {
+        const fields = new Set(compiled[index]!.flatMap(({ filter }) => [...filter.fields]));
+        const d = dissectFrame(session, frame, index + 1, { fields });
+        for (const { text, filter } of compiled[index]!) {
+          seen.add(text.replace(/ == .*/, ''));
+          expect({ frame: index + 1, filter: text, matches: filter.matches(d) }).toEqual({ frame: index + 1, filter: text, matches: true });
+        }
+      });
+    }
+    // Layers give their protocol; the key fields of each give `field == value`.
+    for (const expected of ['eth', 'ip', 'tcp', 'udp', 'dns', 'http', 'tls', 'arp', 'icmp', 'dhcp', 'eth.src', 'ip.src', 'ipv6.dst', 'tcp.dstport', 'udp.srcport', 'dns.qry.name', 'http.request.uri', 'http.response.code', 'tls.handshake.extensions_server_name', 'arp.src.proto_ipv4', 'icmp.type', 'vlan.id']) {
+      expect(seen, expected).toContain(expected);
+    }
+  });
+
   it('puts a DNS message over TCP together from its segments, as tshark shows it', () => {
     const ours = dissectAll(DNS_TCP, { tree: true });
     // Frame 11 holds the query's length alone; frame 12 the query.
@@ -143,14 +174,14 @@ describe('dissection details', () => {
     expect(dns).toMatchObject({ start: 54, length: 36 });
     expect(dns.children!.slice(0, 2)).toEqual([
       { label: 'Length: 36', start: 54, length: 0 },
-      { label: 'Transaction ID: 0x1111', start: 54, length: 0 },
+      { label: 'Transaction ID: 0x1111', start: 54, length: 0, filter: 'dns.id == 0x1111' },
     ]);
     // A message whole in its frame shows its own bytes, the length first.
     const whole = ours[3]!.tree!.find((node) => node.label === 'Domain Name System')!;
     expect(whole).toMatchObject({ start: 54, length: 36 });
     expect(whole.children!.slice(0, 2)).toEqual([
       { label: 'Length: 34', start: 54, length: 2 },
-      { label: 'Transaction ID: 0x4242', start: 56, length: 2 },
+      { label: 'Transaction ID: 0x4242', start: 56, length: 2, filter: 'dns.id == 0x4242' },
     ]);
     // Two queries in one segment: two DNS layers, the Info of the last (as tshark).
     expect(ours[15]!.tree!.filter((node) => node.label === 'Domain Name System')).toHaveLength(2);
