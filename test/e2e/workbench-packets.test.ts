@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, type ExpectPollOptions } from 'vitest';
-import { LOOPBACK, SYNTHETIC, tsharkCount } from '../main/services/capture/tshark-runner';
+import { LOOPBACK, SYNTHETIC, tsharkCount, tsharkFields } from '../main/services/capture/tshark-runner';
 import { killLeftoverQemu } from '../main/debug/support/qemu-processes';
 import { startHostServices, type HostServices } from '../support/linux-guest/host-services.mjs';
 import { buildLinuxGuest, linuxGuestUnavailable, type LinuxGuest } from '../support/linux-guest/linux-guest-image.mjs';
@@ -283,6 +283,40 @@ describe('workbench: the Packets panel', () => {
     await page.mouse.wheel(0, -2200);
     await poll(async () => Number(await rows.first().getByRole('gridcell').first().textContent())).toBeLessThan(total - 100);
     await screenshot(page, 'packets-long-capture');
+  });
+
+  it('goes to a packet by number (Ctrl+G), through a filter, and says when the filter hides it', async () => {
+    const total = 31 * LONG_REPEATS;
+    const selectedPacket = () => page.locator('.packets-view').getAttribute('data-selected-packet');
+    const goTo = async (number: number) => {
+      await grid.focus();
+      await page.keyboard.press('Control+G');
+      const box = page.getByRole('combobox', { name: 'Go to Packet' });
+      await box.fill(String(number));
+      await box.press('Enter');
+    };
+    await goTo(25_000);
+    await poll(selectedPacket).toBe('25000');
+    await poll(() => page.locator('.packet-row.selected .col-number').textContent()).toBe('25000');
+    // A number past the end is refused in the box.
+    await grid.focus();
+    await page.keyboard.press('Control+G');
+    await page.getByRole('combobox', { name: 'Go to Packet' }).fill(String(total + 1));
+    await page.getByText(`Type a frame number from 1 to ${total.toLocaleString('en-US')}.`).waitFor();
+    await page.keyboard.press('Escape');
+    // Through a filter: an HTTP frame is found among the displayed rows; a DNS one is hidden.
+    await applyFilter('http');
+    const httpNumbers = tsharkFields(path.join(session.workspace, 'long.pcap'), ['frame.number'], 'http').map(([number]) => Number(number));
+    const target = httpNumbers[Math.floor(httpNumbers.length * 0.7)]!;
+    await goTo(target);
+    await poll(selectedPacket).toBe(String(target));
+    const hidden = tsharkFields(path.join(session.workspace, 'long.pcap'), ['frame.number'], 'dns').map(([number]) => Number(number))[500]!;
+    await goTo(hidden);
+    const notice = page.getByRole('status').filter({ hasText: `Packet ${hidden} is not displayed: the filter http hides it.` });
+    await notice.waitFor();
+    await notice.getByRole('button', { name: 'Clear Filter' }).click();
+    await poll(selectedPacket).toBe(String(hidden));
+    await poll(() => filterBox().inputValue()).toBe('');
   });
 
   it('logged no errors in the page', () => {

@@ -1,4 +1,5 @@
-// The Packets panel's commands: open a capture file, export, follow a stream, focus the filter, toggle live autoscroll.
+// The Packets panel's commands: open a capture file, export, go to a packet, follow a stream, focus the filter, toggle
+// live autoscroll.
 import type { CommandRegistry } from '../workbench/command-registry';
 import type { PacketsFeature } from './packets-feature';
 
@@ -7,6 +8,16 @@ export function registerPacketsCommands(commands: CommandRegistry, packets: Pack
   commands.register({ id: 'mirador.packets.openCaptureFile', title: 'Open Capture File…', category: 'Packets', run: () => packets.pickAndOpen() });
   commands.register({ id: 'mirador.packets.show', title: 'Focus on Packets View', category: 'View', run: () => showPanel('packets') });
   commands.register({ id: 'mirador.packets.exportCapture', title: 'Export Capture…', category: 'Packets', enabled: hasCapture, run: () => packets.view.exportCapture() });
+  commands.register({
+    id: 'mirador.packets.goToPacket',
+    title: 'Go to Packet… (Ctrl+G in the Packets panel)',
+    category: 'Packets',
+    enabled: hasCapture,
+    run: () => {
+      showPanel('packets');
+      return packets.view.goToPacket();
+    },
+  });
   commands.register({ id: 'mirador.packets.followStream', title: 'Follow TCP/UDP Stream', category: 'Packets', enabled: hasCapture, run: () => packets.view.followStream() });
   commands.register({
     id: 'mirador.packets.focusFilter',

@@ -11,6 +11,7 @@ import { deepestNodeAt, highlightRange } from './detail-tree-model';
 import { DisplayFilterBar, type FilterCheck } from './display-filter-bar';
 import { FollowStreamView } from './follow-stream-view';
 import { showDetailLineMenu } from './detail-line-menu';
+import { findDisplayedPosition } from './packet-position';
 import { PacketDetailTree } from './packet-detail-tree';
 import { PacketHexPane } from './packet-hex-pane';
 import { PacketList } from './packet-list';
@@ -158,6 +159,12 @@ export class PacketsView implements View {
     });
     this.body = el('div', { className: 'packets-body' }, this.listPane, listSash, details, this.followView.element);
     this.element = el('div', { className: 'packets-view' }, toolbar, this.body);
+    // Ctrl+G here is Wireshark's Go to Packet (in the editor it stays Monaco's Go to Line).
+    this.element.addEventListener('keydown', (event) => {
+      if (!(event.ctrlKey || event.metaKey) || event.shiftKey || event.altKey || event.key.toLowerCase() !== 'g') return;
+      event.preventDefault();
+      void this.goToPacket();
+    });
     this.applySplit();
     this.setCounts(0, 0);
     this.showSource();
@@ -396,6 +403,36 @@ export class PacketsView implements View {
     const path = deepestNodeAt(this.detail.tree, offset);
     if (path !== undefined) this.tree.selectPath(path);
     else this.hex.setHighlight({ start: offset, end: offset + 1 });
+  }
+
+  /** Wireshark's Go to Packet (Ctrl+G in the panel): selects frame N in the list, or says the filter hides it. */
+  async goToPacket(): Promise<void> {
+    const source = this.source;
+    if (!source || this.total === 0) return this.host.notifications.info('There is no packet to go to yet: open a capture, or run with "capture": true.');
+    const total = this.total;
+    const answer = await this.host.quickInput.prompt({
+      title: 'Go to Packet',
+      placeholder: 'Frame number',
+      prompt: `A frame number from 1 to ${total.toLocaleString('en-US')}; Enter selects it.`,
+      validate: (value) => {
+        const number = Number(value.trim());
+        return value.trim() !== '' && Number.isInteger(number) && number >= 1 && number <= total ? null : `Type a frame number from 1 to ${total.toLocaleString('en-US')}.`;
+      },
+    });
+    if (answer === undefined) return;
+    const number = Number(answer.trim());
+    const filter = this.filterBar.appliedFilter;
+    const position = filter ? await findDisplayedPosition(number, this.matched, (start, count) => source.rows(start, count)) : number - 1;
+    if (position === undefined) {
+      const clear = { label: 'Clear Filter', run: () => void this.filterBar.setAndApply('').then(() => this.revealRow(number - 1)) };
+      return this.host.notifications.info(`Packet ${number} is not displayed: the filter ${filter} hides it.`, [clear]);
+    }
+    this.revealRow(position);
+  }
+
+  private revealRow(position: number): void {
+    this.list.select(position);
+    this.list.focus();
   }
 
   async followStream(): Promise<void> {
