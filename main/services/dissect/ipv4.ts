@@ -43,18 +43,18 @@ export function dissectIpv4(d: Dissection, offset: number, end: number): void {
     d.field('ip.frag_offset', fragmentOffset);
   }
   if (tree) {
-    // Apply as Filter only where the fields exist (a bogus header has none, as in tshark).
-    const filter = (name: string, value: number | string) => (plausible ? fieldFilter(name, value) : undefined);
+    // Apply as Filter only where the fields exist (a bogus header has none, as in tshark). No closure for this: one
+    // capturing `plausible` would make every frame's call allocate a context, tree or not.
     d.item(tree, `Version: ${version}`, offset, 1);
     d.item(tree, `Header Length: ${headerLength} bytes`, offset, 1);
     d.item(tree, `Total Length: ${totalLength}`, offset + 2, 2);
-    d.item(tree, `Identification: 0x${id.toString(16).padStart(4, '0')} (${id})`, offset + 4, 2, false, filter('ip.id', `0x${id.toString(16).padStart(4, '0')}`));
+    d.item(tree, `Identification: 0x${id.toString(16).padStart(4, '0')} (${id})`, offset + 4, 2, false, plausible ? fieldFilter('ip.id', `0x${id.toString(16).padStart(4, '0')}`) : undefined);
     d.item(tree, `Flags: ${flagsAndOffset & 0x4000 ? "Don't fragment" : moreFragments ? 'More fragments' : 'none'}`, offset + 6, 2);
     d.item(tree, `Fragment Offset: ${fragmentOffset}`, offset + 6, 2);
-    d.item(tree, `Time to Live: ${ttl}`, offset + 8, 1, false, filter('ip.ttl', ttl));
-    d.item(tree, `Protocol: ${ipProtocolName(protocol)} (${protocol})`, offset + 9, 1, false, filter('ip.proto', protocol));
-    d.item(tree, `Source Address: ${source}`, offset + 12, 4, false, filter('ip.src', source));
-    d.item(tree, `Destination Address: ${destination}`, offset + 16, 4, false, filter('ip.dst', destination));
+    d.item(tree, `Time to Live: ${ttl}`, offset + 8, 1, false, plausible ? fieldFilter('ip.ttl', ttl) : undefined);
+    d.item(tree, `Protocol: ${ipProtocolName(protocol)} (${protocol})`, offset + 9, 1, false, plausible ? fieldFilter('ip.proto', protocol) : undefined);
+    d.item(tree, `Source Address: ${source}`, offset + 12, 4, false, plausible ? fieldFilter('ip.src', source) : undefined);
+    d.item(tree, `Destination Address: ${destination}`, offset + 16, 4, false, plausible ? fieldFilter('ip.dst', destination) : undefined);
   }
   d.columns('IPv4', '');
   if (version !== 4 || headerLength < 20 || headerLength > end - offset || totalLength < headerLength) {
