@@ -35,16 +35,16 @@ export class PcapReader implements CaptureDecoder {
     if (!this.header && !this.readFileHeader()) return undefined;
     if (this.queue.available < RECORD_HEADER_LENGTH) return undefined;
     const { bytes, at } = this.queue.view();
-    const u32 = (offset: number) => (this.littleEndian ? bytes.readUInt32LE(at + offset) : bytes.readUInt32BE(at + offset));
-    const capturedLength = u32(8);
+    // A method, not a closure over bytes and at: that needs a context per frame unless the optimiser removes it.
+    const capturedLength = this.u32(bytes, at + 8);
     if (capturedLength > MAX_FRAME_LENGTH && capturedLength > this.header!.snapLength) {
       this.error = new CaptureFormatError(`pcap record claims ${capturedLength} captured bytes (more than ${MAX_FRAME_LENGTH}): the file is corrupt`, this.queue.position);
       return undefined;
     }
     if (this.queue.available < RECORD_HEADER_LENGTH + capturedLength) return undefined;
-    const seconds = u32(0);
-    const fraction = u32(4);
-    const originalLength = u32(12);
+    const seconds = this.u32(bytes, at);
+    const fraction = this.u32(bytes, at + 4);
+    const originalLength = this.u32(bytes, at + 12);
     this.queue.skip(RECORD_HEADER_LENGTH);
     const data = this.queue.take(capturedLength);
     return { data, originalLength, seconds, nanoseconds: this.nanosecondUnits ? fraction : fraction * 1000, interfaceId: 0, linkType: this.header!.linkType };
@@ -55,6 +55,11 @@ export class PcapReader implements CaptureDecoder {
     if (!this.header) this.error = new CaptureFormatError(`pcap file header cut short (${this.queue.available} of ${FILE_HEADER_LENGTH} bytes)`, this.queue.position);
     else if (this.queue.available > 0) this.error = new CaptureFormatError(`pcap file cut short in the middle of a record (${this.queue.available} bytes left over)`, this.queue.position);
     return this.error;
+  }
+
+  /** A 32-bit word in the file's byte order. */
+  private u32(bytes: Buffer, at: number): number {
+    return this.littleEndian ? bytes.readUInt32LE(at) : bytes.readUInt32BE(at);
   }
 
   private readFileHeader(): boolean {
@@ -70,9 +75,8 @@ export class PcapReader implements CaptureDecoder {
     }
     const magic = this.littleEndian ? magicLittle : magicBig;
     this.nanosecondUnits = magic === PCAP_MAGIC_NANOSECONDS;
-    const u32 = (offset: number) => (this.littleEndian ? bytes.readUInt32LE(at + offset) : bytes.readUInt32BE(at + offset));
     // The top bits of the link-type word carry FCS information, not the link type.
-    this.header = { snapLength: u32(16), linkType: u32(20) & 0x0fffffff, ticksPerSecond: this.nanosecondUnits ? 1e9 : 1e6 };
+    this.header = { snapLength: this.u32(bytes, at + 16), linkType: this.u32(bytes, at + 20) & 0x0fffffff, ticksPerSecond: this.nanosecondUnits ? 1e9 : 1e6 };
     this.queue.skip(FILE_HEADER_LENGTH);
     return true;
   }
