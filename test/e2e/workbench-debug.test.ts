@@ -192,6 +192,25 @@ describe('workbench: debug a unikernel', () => {
     await page.getByRole('button', { name: /^Frame 0: kernel_main at kernel\.c:/ }).waitFor();
   });
 
+  it('runs to the cursor with Ctrl+F10: the guest stops at that line, and no breakpoint is left behind', async () => {
+    const { page } = session;
+    await page.getByRole('button', { name: 'Breakpoints', exact: true }).hover();
+    await page.getByRole('button', { name: 'Remove All Breakpoints' }).click();
+    await expect.poll(() => page.getByRole('list', { name: 'Breakpoints' }).getByRole('listitem').count()).toBe(0);
+    const target = lineOf('"done, exiting with %u"');
+    expect(target).toBeGreaterThan(breakLine);
+    await page.locator('.editor-group.active .monaco-editor textarea').focus();
+    await page.keyboard.press('Control+G');
+    await page.keyboard.type(String(target));
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Control+F10');
+    await expect.poll(() => lineBeside(page, '.debug-top-stack-frame-line'), { timeout: 30_000 }).toBe(target);
+    await page.getByRole('button', { name: new RegExp(`^Frame 0: kernel_main at kernel\\.c:${target}\\b`) }).waitFor();
+    await expect(page.getByRole('list', { name: 'Breakpoints' }).getByRole('listitem').count()).resolves.toBe(0);
+    // The console got everything the guest printed on the way.
+    await expect.poll(() => page.locator('.console-view .xterm-rows').innerText(), { timeout: 10_000 }).toContain('self-test: fibonacci(20) = 6765');
+  });
+
   it('stops the session with Shift+F5: the toolbar goes and the status bar is no longer orange', async () => {
     const { page } = session;
     await page.keyboard.press('Shift+F5');

@@ -7,7 +7,7 @@ import { CollapsibleSection } from '../workbench/collapsible-section';
 import type { Notifications } from '../workbench/notifications';
 import type { QuickInput } from '../workbench/quick-input';
 import type { StatusItem } from '../workbench/status-bar';
-import { BreakpointGutter } from './breakpoint-gutter';
+import { BreakpointGutter, workspacePathOfModel } from './breakpoint-gutter';
 import { BreakpointStore } from './breakpoint-store';
 import { BreakpointsView } from './breakpoints-view';
 import { CallStackView } from './call-stack-view';
@@ -112,6 +112,16 @@ export class DebugFeature {
 
   toggleBreakpointAtCursor(): void {
     if (!this.gutter?.toggleAtCursor(this.editors?.activeEditor)) this.host.notifications.info('Put the cursor on a line of a workspace file to toggle a breakpoint there (F9).');
+  }
+
+  /** Run to Cursor (Ctrl+F10): the guest runs until the line of the cursor, breakpoints on the way still stopping it. */
+  async runToCursor(): Promise<void> {
+    const editor = this.editors?.activeEditor;
+    const model = editor?.getModel();
+    const position = editor?.getPosition();
+    const path = model ? workspacePathOfModel(model) : undefined;
+    if (!path || !position) return this.host.notifications.info('Put the cursor on a line of a workspace file to run to it (Ctrl+F10).');
+    return this.guard(() => this.session.runToCursor(path, position.lineNumber));
   }
 
   async addFunctionBreakpoint(): Promise<void> {

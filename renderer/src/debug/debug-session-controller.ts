@@ -1,7 +1,7 @@
 // The IDE's side of one debug session over DAP: breakpoints to the adapter, stops and frames from it, stepping and queries.
 import type { DebugProtocol } from '@vscode/debugprotocol';
 import type { LaunchArguments } from '../../../main/api';
-import type { Breakpoint, BreakpointChange, BreakpointStore } from './breakpoint-store';
+import type { Breakpoint, BreakpointChange, BreakpointStore, SourceBreakpoint } from './breakpoint-store';
 import type { DapClient, DapEvent } from './dap-client';
 import type { DebugAttachment } from './run-controller';
 import { toAbsolutePath } from './workspace-path-mapping';
@@ -38,6 +38,8 @@ export class DebugSessionController implements DebugAttachment {
   private lastThreadId: number | undefined;
   /** Paths whose breakpoints the adapter holds, so removing the last one still sends an empty list. */
   private readonly sentPaths = new Set<string>();
+  /** The file whose breakpoints carry Run to Cursor's one-off line until the next stop. */
+  private runToCursorPath: string | undefined;
   private sending: Promise<void> = Promise.resolve();
   private configured = false;
   /** Counts stops and resumes, so the answer to an older stop's stackTrace is dropped. */
@@ -106,6 +108,7 @@ export class DebugSessionController implements DebugAttachment {
     this.client = undefined;
     this.stop = undefined;
     this.frame = undefined;
+    this.runToCursorPath = undefined;
     this.generation++;
     this.breakpoints.clearVerification();
     this.setPhase('inactive');
@@ -120,6 +123,28 @@ export class DebugSessionController implements DebugAttachment {
   step(kind: StepKind): Promise<void> {
     const instruction = this.granularity === 'instruction' && this.capabilities.supportsSteppingGranularity;
     return this.resume(kind, { threadId: this.threadId(), granularity: instruction ? 'instruction' : undefined });
+  }
+
+  /**
+   * VS Code's Run to Cursor: the file's breakpoints are sent with one more at `line`, and the guest continues; at the
+   * next stop, whatever stopped it, the file's own breakpoints are sent again. Rejects when no code is at that line.
+   */
+  async runToCursor(path: string, line: number): Promise<void> {
+    const client = this.requireClient();
+    const root = this.host.workspaceRoot();
+    if (this.currentPhase !== 'stopped' || !root) return;
+    await this.sending;
+    const enabled = this.breakpoints.sources(path).filter((breakpoint) => breakpoint.enabled);
+    this.runToCursorPath = path;
+    this.sentPaths.add(path);
+    const body = await client.request<DebugProtocol.SetBreakpointsResponse['body']>('setBreakpoints', this.sourceBreakpointArguments(root, path, enabled, line));
+    this.verify(client, enabled, body?.breakpoints?.slice(0, enabled.length));
+    const target = body?.breakpoints?.[enabled.length];
+    if (!target?.verified) {
+      this.restoreAfterRunToCursor();
+      throw new Error(`Cannot run to line ${line} of ${path}: ${target?.message ?? 'the debugger found no code at that line'}.`);
+    }
+    await this.continue();
   }
 
   async pause(): Promise<void> {
@@ -179,6 +204,9 @@ export class DebugSessionController implements DebugAttachment {
   private async resume(command: 'continue' | StepKind, args: Record<string, unknown>): Promise<void> {
     const client = this.requireClient();
     if (this.currentPhase !== 'stopped') return;
+    // Breakpoints being sent (Run to Cursor's line taken back) go out before the guest runs again.
+    await this.sending;
+    if (this.currentPhase !== 'stopped' || this.client !== client) return;
     const before = this.stop;
     const frame = this.frame;
     // Running before the request goes out: a quick `stopped` event may overtake the response.
@@ -217,6 +245,7 @@ export class DebugSessionController implements DebugAttachment {
   private async onStopped(body: DebugProtocol.StoppedEvent['body']): Promise<void> {
     const client = this.client;
     if (!client) return;
+    this.restoreAfterRunToCursor();
     const generation = ++this.generation;
     this.setPhase('stopped');
     try {
@@ -282,13 +311,7 @@ export class DebugSessionController implements DebugAttachment {
       for (const path of change.sources) {
         const enabled = this.breakpoints.sources(path).filter((breakpoint) => breakpoint.enabled);
         if (enabled.length === 0 && !this.sentPaths.has(path)) continue;
-        const args: DebugProtocol.SetBreakpointsArguments = {
-          source: { path: toAbsolutePath(root, path), name: path.slice(path.lastIndexOf('/') + 1) },
-          breakpoints: enabled.map((breakpoint) => ({ line: breakpoint.line, condition: this.capabilities.supportsConditionalBreakpoints ? breakpoint.condition : undefined })),
-          lines: enabled.map((breakpoint) => breakpoint.line),
-          sourceModified: false,
-        };
-        const body = await client.request<DebugProtocol.SetBreakpointsResponse['body']>('setBreakpoints', args);
+        const body = await client.request<DebugProtocol.SetBreakpointsResponse['body']>('setBreakpoints', this.sourceBreakpointArguments(root, path, enabled));
         if (enabled.length) this.sentPaths.add(path);
         else this.sentPaths.delete(path);
         this.verify(client, enabled, body?.breakpoints);
@@ -308,6 +331,25 @@ export class DebugSessionController implements DebugAttachment {
       });
       this.verify(client, enabled, body?.breakpoints);
     }
+  }
+
+  /** A file's enabled breakpoints as `setBreakpoints` sends them, with Run to Cursor's `extraLine` last. */
+  private sourceBreakpointArguments(root: string, path: string, enabled: SourceBreakpoint[], extraLine?: number): DebugProtocol.SetBreakpointsArguments {
+    const breakpoints: DebugProtocol.SourceBreakpoint[] = enabled.map((breakpoint) => ({ line: breakpoint.line, condition: this.capabilities.supportsConditionalBreakpoints ? breakpoint.condition : undefined }));
+    if (extraLine !== undefined) breakpoints.push({ line: extraLine });
+    return {
+      source: { path: toAbsolutePath(root, path), name: path.slice(path.lastIndexOf('/') + 1) },
+      breakpoints,
+      lines: breakpoints.map((breakpoint) => breakpoint.line),
+      sourceModified: false,
+    };
+  }
+
+  private restoreAfterRunToCursor(): void {
+    const path = this.runToCursorPath;
+    if (path === undefined) return;
+    this.runToCursorPath = undefined;
+    void this.enqueue({ sources: [path], functions: false, instructions: false });
   }
 
   private verify(client: DapClient, sent: Breakpoint[], results: DebugProtocol.Breakpoint[] | undefined): void {

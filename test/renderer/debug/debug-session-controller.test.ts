@@ -127,4 +127,41 @@ describe('DebugSessionController', () => {
     expect(controller.phase).toBe('inactive');
     expect(store.sources()[0].verified).toBeUndefined();
   });
+
+  it('runs to the cursor: the file’s breakpoints plus the line, continue, and the line taken back at the next stop', async () => {
+    const store = new BreakpointStore(memory());
+    store.load('/ws');
+    store.addSource('kernel.c', 52);
+    const controller = new DebugSessionController(store, { workspaceRoot: () => '/ws', onBackgroundError: (message) => expect.fail(message) });
+    const client = new ScriptedClient((command, args) => {
+      // No code at line 1 (a comment): the adapter says so.
+      if (command === 'setBreakpoints' && (args.breakpoints as { line: number }[]).some((b) => b.line === 1)) {
+        return { breakpoints: (args.breakpoints as { line: number }[]).map((b) => (b.line === 1 ? { verified: false, message: 'No line 1 in kernel.c' } : { verified: true, line: b.line })) };
+      }
+      return answers(command, args);
+    });
+    controller.attach(client.asClient(), {}, { target: 'qemu' });
+    await controller.configure(client.asClient());
+    client.emit('stopped', { reason: 'entry', threadId: 1 });
+    await settle();
+    client.sent.length = 0;
+    await controller.runToCursor('kernel.c', 70);
+    expect(client.sent.map((request) => request.command)).toEqual(['setBreakpoints', 'continue']);
+    expect(client.sent[0].args).toMatchObject({ source: { path: '/ws/kernel.c' }, breakpoints: [{ line: 52 }, { line: 70 }] });
+    expect(controller.phase).toBe('running');
+    // The user's own breakpoint keeps its verdict; the one-off line gets none.
+    expect(store.sources('kernel.c').map((b) => b.line)).toEqual([52]);
+    client.sent.length = 0;
+    client.emit('stopped', { reason: 'breakpoint', threadId: 1 });
+    await settle();
+    await settle();
+    expect(client.sent.find((request) => request.command === 'setBreakpoints')?.args).toMatchObject({ breakpoints: [{ line: 52 }] });
+    // A line with no code: refused with the adapter's reason, the file's breakpoints put back, the guest still stopped.
+    client.sent.length = 0;
+    await expect(controller.runToCursor('kernel.c', 1)).rejects.toThrow('Cannot run to line 1 of kernel.c: No line 1 in kernel.c.');
+    await settle();
+    expect(controller.phase).toBe('stopped');
+    expect(client.sent.map((request) => request.command)).toEqual(['setBreakpoints', 'setBreakpoints']);
+    expect(client.sent[1].args).toMatchObject({ breakpoints: [{ line: 52 }] });
+  });
 });
