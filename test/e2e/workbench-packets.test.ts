@@ -171,6 +171,28 @@ describe('workbench: the Packets panel', () => {
     await poll(() => page.locator('.packets-view').getAttribute('data-selected-packet')).toBe(secondNumber);
   });
 
+  it('filters on a row from its menu (right-click, Shift+F10): protocol, source, conversation', async () => {
+    await applyFilter('');
+    await poll(counts).toBe('Displayed: 18 of 18');
+    const icmpRow = rows.filter({ has: page.getByRole('gridcell', { name: 'ICMP', exact: true }) }).first();
+    await poll(() => rows.first().getByRole('gridcell').nth(4).textContent()).toBe('ARP');
+    await icmpRow.click({ button: 'right' });
+    await page.getByRole('option', { name: /Apply as Filter: Protocol/ }).click();
+    await poll(() => filterBox().inputValue()).toBe('icmp');
+    await poll(counts).toBe(`Displayed: ${tsharkCount(SYNTHETIC, 'icmp')} of 18`);
+    // From the keyboard: the menu of the selected row, narrowed by typing, Enter picks.
+    await grid.focus();
+    await page.keyboard.press('Home');
+    await page.keyboard.press('Shift+F10');
+    await page.getByRole('option', { name: /Conversation Filter: IPv4/ }).waitFor();
+    await page.keyboard.type('Conversation Filter: IPv4');
+    await page.keyboard.press('Enter');
+    await poll(() => filterBox().inputValue()).toMatch(/^ip\.addr == [\d.]+ && ip\.addr == [\d.]+$/);
+    await poll(counts).toBe(`Displayed: ${tsharkCount(SYNTHETIC, await filterBox().inputValue())} of 18`);
+    // The next test exports what `icmp` displays.
+    await applyFilter('icmp');
+  });
+
   it('exports the displayed frames as pcapng that tshark reads', async () => {
     const expected = tsharkCount(SYNTHETIC, 'icmp');
     await page.getByRole('toolbar', { name: 'Packet actions' }).getByRole('button', { name: 'Export Capture…' }).click();

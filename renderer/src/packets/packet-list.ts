@@ -36,6 +36,8 @@ export interface PacketListHost {
   /** Counts from a page of rows (they grow while a file is read or a run captures). */
   onCounts(result: PacketRowsResult): void;
   onError(error: Error): void;
+  /** Right-click on a row (selected first), or the context-menu key or Shift+F10 on the selected one: its actions. */
+  onRowMenu(index: number): void;
 }
 
 interface PooledRow {
@@ -77,6 +79,7 @@ export class PacketList {
     this.scroller.addEventListener('scroll', () => this.onScroll());
     this.element.addEventListener('keydown', (event) => this.onKey(event));
     this.window.addEventListener('mousedown', (event) => this.onPointer(event));
+    this.window.addEventListener('contextmenu', (event) => this.onContextMenu(event));
     new ResizeObserver(() => this.layout()).observe(this.scroller);
   }
 
@@ -268,6 +271,11 @@ export class PacketList {
 
   private onKey(event: KeyboardEvent): void {
     if (this.rowCount === 0 || event.altKey || event.metaKey) return;
+    if (event.key === 'ContextMenu' || (event.key === 'F10' && event.shiftKey)) {
+      event.preventDefault();
+      if (this.selected >= 0) this.host.onRowMenu(this.selected);
+      return;
+    }
     const page = rowsPerPage(this.geometry());
     const current = this.selected < 0 ? visibleRows(this.geometry(), this.offset).first - 1 : this.selected;
     let target: number;
@@ -285,6 +293,16 @@ export class PacketList {
       this.followEnd = atEnd;
       this.host.onFollowChange(atEnd);
     }
+  }
+
+  private onContextMenu(event: MouseEvent): void {
+    const bounds = this.scroller.getBoundingClientRect();
+    const index = rowAt(this.geometry(), this.offset, event.clientY - bounds.top);
+    if (index < 0) return;
+    event.preventDefault();
+    this.focus();
+    if (index !== this.selected) this.select(index, false);
+    this.host.onRowMenu(index);
   }
 
   private onPointer(event: MouseEvent): void {

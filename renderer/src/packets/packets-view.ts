@@ -12,6 +12,7 @@ import { DisplayFilterBar, type FilterCheck } from './display-filter-bar';
 import { FollowStreamView } from './follow-stream-view';
 import { showDetailLineMenu } from './detail-line-menu';
 import { findDisplayedPosition } from './packet-position';
+import { showPacketRowMenu } from './packet-row-menu';
 import { PacketDetailTree } from './packet-detail-tree';
 import { PacketHexPane } from './packet-hex-pane';
 import { PacketList } from './packet-list';
@@ -91,6 +92,7 @@ export class PacketsView implements View {
         this.setCounts(result.total, result.matched);
       },
       onError: (error) => this.showRowError(error),
+      onRowMenu: (index) => void this.showRowMenu(index),
     });
     this.tree = new PacketDetailTree({
       onSelectNode: (node) => this.onSelectNode(node),
@@ -403,6 +405,24 @@ export class PacketsView implements View {
     const path = deepestNodeAt(this.detail.tree, offset);
     if (path !== undefined) this.tree.selectPath(path);
     else this.hex.setHighlight({ start: offset, end: offset + 1 });
+  }
+
+  /** A row's actions (right-click, Shift+F10): filters on its addresses, protocol and conversation; follow; copy. */
+  private async showRowMenu(index: number): Promise<void> {
+    const source = this.source;
+    const row = this.list.rowAtIndex(index);
+    if (!source || !row) return;
+    let detail: PacketDetailResult;
+    try {
+      detail = await source.detail(row.number);
+    } catch (error) {
+      return this.host.notifications.error(`Could not read packet ${row.number}: ${(error as Error).message}`);
+    }
+    await showPacketRowMenu(this.host.quickInput, row, detail, {
+      apply: (filter) => void this.filterBar.setAndApply(filter),
+      follow: () => void this.followStream(),
+      copy: (text) => void navigator.clipboard?.writeText(text).catch(() => undefined),
+    });
   }
 
   /** Wireshark's Go to Packet (Ctrl+G in the panel): selects frame N in the list, or says the filter hides it. */
