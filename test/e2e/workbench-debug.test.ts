@@ -192,6 +192,32 @@ describe('workbench: debug a unikernel', () => {
     await page.getByRole('button', { name: /^Frame 0: kernel_main at kernel\.c:/ }).waitFor();
   });
 
+  it('edits a breakpoint\'s hit count: log_msg stops at its third call (the memory line), not the first', async () => {
+    const { page } = session;
+    await page.getByRole('button', { name: 'Breakpoints', exact: true }).hover();
+    await page.getByRole('button', { name: 'Add Function Breakpoint' }).click();
+    await page.keyboard.type('log_msg');
+    await page.keyboard.press('Enter');
+    const list = page.getByRole('list', { name: 'Breakpoints' });
+    await list.getByRole('listitem', { name: /^log_msg/ }).hover();
+    await list.getByRole('button', { name: 'Edit condition of breakpoint log_msg' }).click();
+    await page.getByRole('option', { name: /^Hit Count/ }).click();
+    const box = page.getByRole('combobox', { name: 'Breakpoint Hit Count' });
+    await box.fill('==3');
+    await page.getByText('Write N, >=N or >N, e.g. 3').waitFor();
+    await box.fill('3');
+    await box.press('Enter');
+    await list.getByRole('listitem', { name: /^log_msg/ }).getByText('hit ≥ 3').waitFor();
+    await page.locator('.editor-group.active .monaco-editor textarea').focus();
+    await page.keyboard.press('F5');
+    await page.getByRole('button', { name: /^Frame 0: log_msg at log\.c:/ }).waitFor({ timeout: 20_000 });
+    const watch = page.getByRole('textbox', { name: 'Add watch expression' });
+    await watch.fill('fmt');
+    await watch.press('Enter');
+    await page.getByRole('tree', { name: 'Watch expressions' }).getByRole('treeitem', { name: /^fmt: .*"memory: %u KiB low/ }).waitFor({ timeout: 10_000 });
+    await screenshot(page, 'debug-hit-count');
+  });
+
   it('runs to the cursor with Ctrl+F10: the guest stops at that line, and no breakpoint is left behind', async () => {
     const { page } = session;
     await page.getByRole('button', { name: 'Breakpoints', exact: true }).hover();
@@ -199,6 +225,8 @@ describe('workbench: debug a unikernel', () => {
     await expect.poll(() => page.getByRole('list', { name: 'Breakpoints' }).getByRole('listitem').count()).toBe(0);
     const target = lineOf('"done, exiting with %u"');
     expect(target).toBeGreaterThan(breakLine);
+    // The guest may be stopped in another file (log.c): the cursor goes into kernel.c.
+    await page.getByRole('tab', { name: /^kernel\.c/ }).click();
     await page.locator('.editor-group.active .monaco-editor textarea').focus();
     await page.keyboard.press('Control+G');
     await page.keyboard.type(String(target));

@@ -123,6 +123,7 @@ export class MiradorDebugSession extends DebugSession {
       supportsConfigurationDoneRequest: true,
       supportsFunctionBreakpoints: true,
       supportsConditionalBreakpoints: true,
+      supportsHitConditionalBreakpoints: true,
       supportsInstructionBreakpoints: true,
       supportsSteppingGranularity: true,
       supportsRestartRequest: true,
@@ -407,12 +408,13 @@ export class MiradorDebugSession extends DebugSession {
       location: file,
       line: this.convertClientLineToDebugger(breakpoint.line),
       condition: breakpoint.condition,
+      hitCondition: breakpoint.hitCondition,
     }));
     void this.placeBreakpoints(response, `source:${file}`, requests, (outcome) => (outcome.line !== undefined ? { source: args.source, line: this.convertDebuggerLineToClient(outcome.line) } : { source: args.source }));
   }
 
   protected override setFunctionBreakPointsRequest(response: DebugProtocol.SetFunctionBreakpointsResponse, args: DebugProtocol.SetFunctionBreakpointsArguments): void {
-    const requests: BreakpointRequest[] = args.breakpoints.map((breakpoint) => ({ kind: 'function', location: breakpoint.name, condition: breakpoint.condition }));
+    const requests: BreakpointRequest[] = args.breakpoints.map((breakpoint) => ({ kind: 'function', location: breakpoint.name, condition: breakpoint.condition, hitCondition: breakpoint.hitCondition }));
     void this.placeBreakpoints(response, 'function', requests, (outcome) => this.placeOf(outcome));
   }
 

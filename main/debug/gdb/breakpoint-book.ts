@@ -13,6 +13,8 @@ export interface BreakpointRequest {
   location: string;
   line?: number;
   condition?: string;
+  /** DAP's hitCondition: `N` or `>=N` (stop from the Nth hit on), `>N` (from the one after); gdb's ignore count. */
+  hitCondition?: string;
 }
 
 export interface BreakpointOutcome {
@@ -53,8 +55,13 @@ export class BreakpointBook {
         outcomes.push({ verified: false, message: `Not set: ${this.policy.limitReason ?? `the stub holds ${this.policy.limit} breakpoints`}; remove one to place this one.` });
         continue;
       }
+      const ignoreCount = request.hitCondition?.trim() ? ignoreCountOf(request.hitCondition) : 0;
+      if (ignoreCount === undefined) {
+        outcomes.push({ verified: false, message: `Not set: hit count "${request.hitCondition}" is not N, >=N or >N (gdb stops from a given hit on, by ignoring the ones before).` });
+        continue;
+      }
       try {
-        const breakpoint = await this.insert(request);
+        const breakpoint = await this.insert(request, ignoreCount);
         placed.push({ request, breakpoint });
         outcomes.push(outcome(breakpoint));
       } catch (error) {
@@ -88,8 +95,8 @@ export class BreakpointBook {
     return this.all().length;
   }
 
-  private async insert(request: BreakpointRequest): Promise<GdbBreakpoint> {
-    const base: BreakpointSpec = { hardware: this.policy.hardware, condition: request.condition || undefined };
+  private async insert(request: BreakpointRequest, ignoreCount: number): Promise<GdbBreakpoint> {
+    const base: BreakpointSpec = { hardware: this.policy.hardware, condition: request.condition || undefined, ignoreCount: ignoreCount || undefined };
     if (request.kind === 'function') return this.gdb.insertBreakpoint({ ...base, location: request.location });
     if (request.kind === 'instruction') return this.gdb.insertBreakpoint({ ...base, location: `*${request.location}` });
     const line = request.line ?? 1;
@@ -102,6 +109,15 @@ export class BreakpointBook {
       return this.gdb.insertBreakpoint({ ...base, source: { file: path.basename(request.location), line } });
     }
   }
+}
+
+/** How many hits gdb ignores for a hit count (`5`, `>=5`: 4; `>5`: 5); undefined when gdb cannot express it. */
+export function ignoreCountOf(hitCondition: string): number | undefined {
+  const match = /^\s*(>=|>|==)?\s*(\d+)\s*$/.exec(hitCondition);
+  if (!match || match[1] === '==') return undefined;
+  const count = Number(match[2]);
+  if (!Number.isSafeInteger(count) || count < 1) return undefined;
+  return match[1] === '>' ? count : count - 1;
 }
 
 function outcome(breakpoint: GdbBreakpoint): BreakpointOutcome {

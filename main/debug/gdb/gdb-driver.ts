@@ -29,6 +29,8 @@ export interface BreakpointSpec {
   hardware?: boolean;
   temporary?: boolean;
   condition?: string;
+  /** Crossings gdb lets pass before the breakpoint stops (`-i`): a hit count. */
+  ignoreCount?: number;
 }
 
 /** Which thread and frame a command reads; gdb's own selection is never relied upon. */
@@ -78,6 +80,7 @@ export class GdbDriver {
     if (spec.temporary) options.push('-t');
     if (spec.hardware) options.push('-h');
     if (spec.condition) options.push(['-c', spec.condition]);
+    if (spec.ignoreCount) options.push(['-i', String(spec.ignoreCount)]);
     if (spec.source) options.push(['--source', spec.source.file], ['--line', String(spec.source.line)]);
     const parameters = spec.source ? [] : [spec.location ?? ''];
     const record = await this.mi.request({ operation: '-break-insert', options, parameters });

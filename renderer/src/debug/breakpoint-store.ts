@@ -19,6 +19,8 @@ export interface SourceBreakpoint extends BreakpointVerification {
   line: number;
   enabled: boolean;
   condition?: string;
+  /** Stop from this hit on: `N`, `>=N` or `>N` (DAP's hitCondition). */
+  hitCondition?: string;
 }
 
 export interface FunctionBreakpoint extends BreakpointVerification {
@@ -27,6 +29,7 @@ export interface FunctionBreakpoint extends BreakpointVerification {
   name: string;
   enabled: boolean;
   condition?: string;
+  hitCondition?: string;
 }
 
 export interface InstructionBreakpoint extends BreakpointVerification {
@@ -173,6 +176,13 @@ export class BreakpointStore {
     this.changed(breakpoint);
   }
 
+  setHitCondition(id: number, hitCondition: string | undefined): void {
+    const breakpoint = this.get(id);
+    if (!breakpoint || breakpoint.kind === 'instruction') return;
+    breakpoint.hitCondition = hitCondition?.trim() || undefined;
+    this.changed(breakpoint);
+  }
+
   /** Follows edits: breakpoints move with their lines; two that land on one line become one. */
   moveLines(path: string, lines: Map<number, number>): void {
     let moved = false;
@@ -241,8 +251,8 @@ export class BreakpointStore {
   private save(): void {
     if (!this.storageKey) return;
     const stored: Stored[] = this.breakpoints.map((breakpoint) => {
-      if (breakpoint.kind === 'source') return { kind: 'source', path: breakpoint.path, line: breakpoint.line, enabled: breakpoint.enabled, condition: breakpoint.condition };
-      if (breakpoint.kind === 'function') return { kind: 'function', name: breakpoint.name, enabled: breakpoint.enabled, condition: breakpoint.condition };
+      if (breakpoint.kind === 'source') return { kind: 'source', path: breakpoint.path, line: breakpoint.line, enabled: breakpoint.enabled, condition: breakpoint.condition, hitCondition: breakpoint.hitCondition };
+      if (breakpoint.kind === 'function') return { kind: 'function', name: breakpoint.name, enabled: breakpoint.enabled, condition: breakpoint.condition, hitCondition: breakpoint.hitCondition };
       return { kind: 'instruction', address: breakpoint.address, enabled: breakpoint.enabled };
     });
     this.storage.setItem(this.storageKey, JSON.stringify(stored));

@@ -1,9 +1,11 @@
 // The Breakpoints section: every breakpoint with a checkbox to enable it, a remove button, and function breakpoints by name.
 import { el, icon } from '../workbench/element';
-import type { Breakpoint, BreakpointStore } from './breakpoint-store';
+import type { Breakpoint, BreakpointStore, FunctionBreakpoint, SourceBreakpoint } from './breakpoint-store';
 
 export interface BreakpointsViewHost {
   openAt(path: string, line: number): void;
+  /** Edit Condition…: the expression or hit count that decides whether the breakpoint stops. */
+  editCondition(breakpoint: SourceBreakpoint | FunctionBreakpoint): void;
 }
 
 export class BreakpointsView {
@@ -33,7 +35,8 @@ export class BreakpointsView {
     checkbox.checked = breakpoint.enabled;
     checkbox.addEventListener('change', () => this.store.setEnabled(breakpoint.id, checkbox.checked));
     const state = !breakpoint.enabled ? 'disabled' : breakpoint.verified === false ? 'unverified' : '';
-    const glyph = breakpoint.kind === 'function' ? 'codicon-debug-breakpoint-function' : breakpoint.kind === 'source' && breakpoint.condition ? 'codicon-debug-breakpoint-conditional' : 'codicon-debug-breakpoint';
+    const conditional = breakpoint.kind !== 'instruction' && (breakpoint.condition !== undefined || breakpoint.hitCondition !== undefined);
+    const glyph = breakpoint.kind === 'function' ? 'codicon-debug-breakpoint-function' : conditional ? 'codicon-debug-breakpoint-conditional' : 'codicon-debug-breakpoint';
     const detail =
       breakpoint.kind === 'source'
         ? el('span', { className: 'breakpoint-detail' }, breakpoint.path.includes('/') ? breakpoint.path.slice(0, breakpoint.path.lastIndexOf('/')) : '')
@@ -54,9 +57,19 @@ export class BreakpointsView {
       name,
       detail,
       breakpoint.kind !== 'instruction' && breakpoint.condition ? el('span', { className: 'breakpoint-detail' }, `if ${breakpoint.condition}`) : null,
+      breakpoint.kind !== 'instruction' && breakpoint.hitCondition ? el('span', { className: 'breakpoint-detail' }, `hit ${hitCountText(breakpoint.hitCondition)}`) : null,
+      breakpoint.kind !== 'instruction'
+        ? el('button', { className: 'icon-button row-action', 'aria-label': `Edit condition of breakpoint ${label}`, title: 'Edit Condition…', onclick: () => this.host.editCondition(breakpoint) }, icon('edit'))
+        : null,
       el('button', { className: 'icon-button row-action', 'aria-label': `Remove breakpoint ${label}`, title: 'Remove Breakpoint', onclick: () => this.store.remove(breakpoint.id) }, icon('close')),
     );
   }
+}
+
+/** `3` reads "≥ 3" (gdb stops from that hit on); `>=3` and `>3` read as written. */
+function hitCountText(hitCondition: string): string {
+  const text = hitCondition.trim();
+  return /^\d+$/.test(text) ? `≥ ${text}` : text.replace(/^>=\s*/, '≥ ').replace(/^>\s*/, '> ');
 }
 
 export function describe(breakpoint: Breakpoint): string {

@@ -8,8 +8,8 @@ import type { Notifications } from '../workbench/notifications';
 import type { QuickInput } from '../workbench/quick-input';
 import type { StatusItem } from '../workbench/status-bar';
 import { BreakpointGutter, workspacePathOfModel } from './breakpoint-gutter';
-import { BreakpointStore } from './breakpoint-store';
-import { BreakpointsView } from './breakpoints-view';
+import { BreakpointStore, type FunctionBreakpoint, type SourceBreakpoint } from './breakpoint-store';
+import { BreakpointsView, describe as describeBreakpoint } from './breakpoints-view';
 import { CallStackView } from './call-stack-view';
 import { DebugConsoleView } from './debug-console-view';
 import { DebugSessionController, type StepKind } from './debug-session-controller';
@@ -69,6 +69,7 @@ export class DebugFeature {
     const callStack = new CallStackView(this.session);
     const breakpointsView = new BreakpointsView(this.breakpoints, {
       openAt: (path, line) => void host.openEditor(path, { line, column: 1 }, false),
+      editCondition: (breakpoint) => void this.editCondition(breakpoint),
     });
     this.sections = [
       new CollapsibleSection('Variables', variables.element),
@@ -122,6 +123,44 @@ export class DebugFeature {
     const path = model ? workspacePathOfModel(model) : undefined;
     if (!path || !position) return this.host.notifications.info('Put the cursor on a line of a workspace file to run to it (Ctrl+F10).');
     return this.guard(() => this.session.runToCursor(path, position.lineNumber));
+  }
+
+  /** Add Conditional Breakpoint… on the cursor's line: the line's breakpoint (made if there is none), its condition asked. */
+  async addConditionalBreakpoint(): Promise<void> {
+    const editor = this.editors?.activeEditor;
+    const model = editor?.getModel();
+    const position = editor?.getPosition();
+    const path = model ? workspacePathOfModel(model) : undefined;
+    if (!path || !position) return this.host.notifications.info('Put the cursor on a line of a workspace file to add a conditional breakpoint there.');
+    const breakpoint = this.breakpoints.sources(path).find((candidate) => candidate.line === position.lineNumber) ?? this.breakpoints.addSource(path, position.lineNumber);
+    await this.editCondition(breakpoint);
+  }
+
+  /** VS Code's Edit Condition: an expression that must hold, or a hit count to reach (gdb's ignore count). */
+  async editCondition(breakpoint: SourceBreakpoint | FunctionBreakpoint): Promise<void> {
+    const kind = await this.host.quickInput.pick(
+      [
+        { label: 'Expression', description: breakpoint.condition ? `now: ${breakpoint.condition}` : 'stop only when it is true (C, as gdb reads it)', value: 'expression' as const },
+        { label: 'Hit Count', description: breakpoint.hitCondition ? `now: ${breakpoint.hitCondition}` : 'stop from the Nth hit on: N, >=N or >N', value: 'hits' as const },
+      ],
+      { title: `Edit Condition: ${describeBreakpoint(breakpoint)}`, placeholder: 'What decides whether the breakpoint stops', keepOrder: true },
+    );
+    if (kind === 'expression') {
+      const value = await this.host.quickInput.prompt({
+        title: 'Breakpoint Condition',
+        value: breakpoint.condition ?? '',
+        prompt: 'Stop only when this expression is true, e.g. count > 3; empty stops every time.',
+      });
+      if (value !== undefined) this.breakpoints.setCondition(breakpoint.id, value);
+    } else if (kind === 'hits') {
+      const value = await this.host.quickInput.prompt({
+        title: 'Breakpoint Hit Count',
+        value: breakpoint.hitCondition ?? '',
+        prompt: 'Stop from this hit on: N (or >=N), or >N for the one after; empty stops every time.',
+        validate: (text) => (text.trim() === '' || /^\s*(>=|>)?\s*[1-9]\d*\s*$/.test(text) ? null : 'Write N, >=N or >N, e.g. 3: gdb stops from a given hit on (it cannot stop on one hit only).'),
+      });
+      if (value !== undefined) this.breakpoints.setHitCondition(breakpoint.id, value);
+    }
   }
 
   async addFunctionBreakpoint(): Promise<void> {

@@ -1,7 +1,7 @@
 // The IDE's side of one debug session over DAP: breakpoints to the adapter, stops and frames from it, stepping and queries.
 import type { DebugProtocol } from '@vscode/debugprotocol';
 import type { LaunchArguments } from '../../../main/api';
-import type { Breakpoint, BreakpointChange, BreakpointStore, SourceBreakpoint } from './breakpoint-store';
+import type { Breakpoint, BreakpointChange, BreakpointStore, FunctionBreakpoint, SourceBreakpoint } from './breakpoint-store';
 import type { DapClient, DapEvent } from './dap-client';
 import type { DebugAttachment } from './run-controller';
 import { toAbsolutePath } from './workspace-path-mapping';
@@ -320,7 +320,7 @@ export class DebugSessionController implements DebugAttachment {
     if (change.functions && this.capabilities.supportsFunctionBreakpoints) {
       const enabled = this.breakpoints.functions().filter((breakpoint) => breakpoint.enabled);
       const body = await client.request<DebugProtocol.SetFunctionBreakpointsResponse['body']>('setFunctionBreakpoints', {
-        breakpoints: enabled.map((breakpoint) => ({ name: breakpoint.name, condition: this.capabilities.supportsConditionalBreakpoints ? breakpoint.condition : undefined })),
+        breakpoints: enabled.map((breakpoint) => ({ name: breakpoint.name, ...this.conditionsOf(breakpoint) })),
       });
       this.verify(client, enabled, body?.breakpoints);
     }
@@ -335,13 +335,21 @@ export class DebugSessionController implements DebugAttachment {
 
   /** A file's enabled breakpoints as `setBreakpoints` sends them, with Run to Cursor's `extraLine` last. */
   private sourceBreakpointArguments(root: string, path: string, enabled: SourceBreakpoint[], extraLine?: number): DebugProtocol.SetBreakpointsArguments {
-    const breakpoints: DebugProtocol.SourceBreakpoint[] = enabled.map((breakpoint) => ({ line: breakpoint.line, condition: this.capabilities.supportsConditionalBreakpoints ? breakpoint.condition : undefined }));
+    const breakpoints: DebugProtocol.SourceBreakpoint[] = enabled.map((breakpoint) => ({ line: breakpoint.line, ...this.conditionsOf(breakpoint) }));
     if (extraLine !== undefined) breakpoints.push({ line: extraLine });
     return {
       source: { path: toAbsolutePath(root, path), name: path.slice(path.lastIndexOf('/') + 1) },
       breakpoints,
       lines: breakpoints.map((breakpoint) => breakpoint.line),
       sourceModified: false,
+    };
+  }
+
+  /** The condition and hit count the adapter can take (an adapter without them gets neither). */
+  private conditionsOf(breakpoint: SourceBreakpoint | FunctionBreakpoint): { condition?: string; hitCondition?: string } {
+    return {
+      condition: this.capabilities.supportsConditionalBreakpoints ? breakpoint.condition : undefined,
+      hitCondition: this.capabilities.supportsHitConditionalBreakpoints ? breakpoint.hitCondition : undefined,
     };
   }
 

@@ -225,6 +225,21 @@ describe('debugging the C example under QEMU TCG', () => {
     expect(client.output('stdout')).not.toContain('[application]');
   });
 
+  it('stops at the Nth hit of a breakpoint with a hit count (gdb ignores the ones before), and refuses one it cannot express', async () => {
+    const client = await adapter();
+    let placed: DebugProtocol.SetFunctionBreakpointsResponse | undefined;
+    const stop = await debug(client, {}, async () => {
+      placed = await client.setFunctionBreakpointsRequest({ breakpoints: [{ name: 'log_msg', hitCondition: '3' }, { name: 'kernel_main', hitCondition: '==2' }] });
+    });
+    expect(placed!.body.breakpoints[0]).toMatchObject({ verified: true });
+    expect(placed!.body.breakpoints[1]).toMatchObject({ verified: false, message: expect.stringContaining('hit count "==2" is not N, >=N or >N') });
+    expect(stop.body.reason).toBe('function breakpoint');
+    const frame = await topFrame(client);
+    const format = await client.evaluateRequest({ expression: 'fmt', frameId: frame.id, context: 'watch' });
+    // The third line logged: "multiboot entry" and "serial ready" went by.
+    expect(format.body.result).toMatch(/"memory: %u KiB low, %u KiB high"$/);
+  });
+
   it('expands structures, runs -exec commands in the debug console, and keeps the console flowing across stops', async () => {
     const client = await adapter();
     const line = kernelLine('"hello from a C unikernel"');
