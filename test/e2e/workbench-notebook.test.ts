@@ -207,6 +207,31 @@ describe.skipIf(!hasOcaml)('workbench: notebooks', () => {
     await screenshot(page, 'notebook-rich-outputs');
   });
 
+  it('restarts the kernel and runs every cell (the toolbar), then runs from the selected cell down (the palette)', async () => {
+    const { page, workspace } = session;
+    const code = (id: string, source: string) => ({ cell_type: 'code', execution_count: null, id, metadata: {}, outputs: [], source: [source] });
+    const notebook = { ...STARTER, cells: [code('a', 'let x = 40'), code('b', 'let y = x + 2'), code('c', 'y')] };
+    writeFileSync(path.join(workspace, 'rerun.ipynb'), `${JSON.stringify(notebook, null, 1)}\n`);
+    await page.getByRole('tab', { name: 'Explorer' }).click().catch(() => undefined);
+    await page.keyboard.press('Control+Shift+E');
+    await page.getByRole('treeitem', { name: /rerun\.ipynb/ }).click();
+    const region = page.getByRole('region', { name: 'Notebook rerun.ipynb' });
+    await region.waitFor();
+    await region.getByRole('button', { name: 'Restart the Kernel and Run All Cells' }).click();
+    await expect.poll(() => region.getByRole('region', { name: 'Outputs of cell 3' }).textContent(), { timeout: 30_000 }).toBe('- : int = 42');
+    const label = (number: number) => region.getByRole('listitem', { name: new RegExp(`^Code cell ${number}\\b`) }).getAttribute('aria-label');
+    await expect.poll(() => Promise.all([1, 2, 3].map(label))).toEqual(['Code cell 1, executed [1]', 'Code cell 2, executed [2]', 'Code cell 3, executed [3]']);
+    // Cell 2 selected in command mode, then Run Selected Cell and All Below: cells 2 and 3 run again, cell 1 does not.
+    await region.getByRole('listitem', { name: /^Code cell 2\b/ }).locator('.cell-editor .view-lines').click();
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+Shift+P');
+    const palette = page.getByRole('combobox', { name: 'Command Palette' });
+    await palette.fill('Run Selected Cell and All Below');
+    await page.getByRole('option', { name: /Run Selected Cell and All Below/ }).waitFor();
+    await palette.press('Enter');
+    await expect.poll(() => Promise.all([1, 2, 3].map(label)), { timeout: 30_000 }).toEqual(['Code cell 1, executed [1]', 'Code cell 2, executed [4]', 'Code cell 3, executed [5]']);
+  });
+
   it('logged no errors in the page', () => {
     expect(session.pageErrors).toEqual([]);
   });
@@ -241,7 +266,7 @@ describe.skipIf(!hasOcaml || !hasQemu)('workbench: a notebook that writes, build
 
   it('runs %%file, %build and %run from Run All and shows the guest’s console line inline, in colour, with a summary', async () => {
     const { page, workspace } = session;
-    await page.getByRole('button', { name: 'Run All Cells' }).click();
+    await page.getByRole('button', { name: 'Run All Cells', exact: true }).click();
     const boot = outputsOf(page, 4);
     await expect.poll(() => boot.textContent(), { timeout: 90_000 }).toContain('matched /done, exiting/');
     expect(readFileSync(path.join(workspace, 'kernel.c'), 'utf8')).toContain('hello from the notebook');

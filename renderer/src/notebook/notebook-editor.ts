@@ -83,6 +83,7 @@ export class NotebookEditor implements CustomEditor {
       button('Clear All Outputs', 'clear-all', () => this.clearAllOutputs(), 'Clear All Outputs'),
       this.interruptButton,
       button('Restart the Kernel (0, 0)', 'debug-restart', () => void this.restart(), 'Restart'),
+      button('Restart the Kernel and Run All Cells', 'debug-rerun', () => void this.restartAndRunAll(), 'Restart and Run All'),
       el('span', { className: 'notebook-toolbar-spacer' }),
       this.statusElement,
     );
@@ -214,14 +215,28 @@ export class NotebookEditor implements CustomEditor {
     }
   }
 
-  async restart(): Promise<void> {
+  /** Restarts the kernel; false when it could not (the user was told why). */
+  async restart(thenRunAll = false): Promise<boolean> {
     this.queue.cancelQueued();
     try {
       await this.kernel.restart();
-      this.services.notifications.info(`Restarted the OCaml kernel of ${this.name}: its definitions are gone; run the cells again to rebuild them.`);
     } catch (error) {
       this.services.notifications.error(`Could not restart the kernel: ${(error as Error).message}`);
+      return false;
     }
+    if (!thenRunAll) this.services.notifications.info(`Restarted the OCaml kernel of ${this.name}: its definitions are gone; run the cells again to rebuild them.`);
+    return true;
+  }
+
+  /** Jupyter's Restart Kernel and Run All Cells: a fresh toplevel, then every cell in order (stopping at a failure). */
+  async restartAndRunAll(): Promise<void> {
+    if (await this.restart(true)) await this.runCells(this.cells);
+  }
+
+  /** Jupyter's Run All Above Selected Cell (`above`), or Run Selected Cell and All Below. */
+  runFromSelection(above: boolean): Promise<void> {
+    const index = this.selected ? this.model.cells.indexOf(this.selected) : 0;
+    return this.runCells(above ? this.model.cells.slice(0, Math.max(0, index)) : this.model.cells.slice(Math.max(0, index)));
   }
 
   clearAllOutputs(): void {
@@ -466,7 +481,8 @@ export class NotebookEditor implements CustomEditor {
       case 'interrupt':
         return this.interrupt();
       case 'restart':
-        return this.restart();
+        await this.restart();
+        return;
     }
     if (!cell) return;
     switch (action) {
