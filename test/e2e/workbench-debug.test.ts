@@ -218,6 +218,22 @@ describe('workbench: debug a unikernel', () => {
     await screenshot(page, 'debug-hit-count');
   });
 
+  it('adds a data breakpoint: the guest stops where the watched byte is written, and the status says what changed', async () => {
+    const { page } = session;
+    await page.getByRole('button', { name: 'Breakpoints', exact: true }).hover();
+    await page.getByRole('button', { name: 'Add Data Breakpoint' }).click();
+    await page.getByRole('combobox', { name: 'Add Data Breakpoint' }).fill('message[0]');
+    await page.keyboard.press('Enter');
+    await page.getByRole('option', { name: /^When Written/ }).click();
+    const list = page.getByRole('list', { name: 'Breakpoints' });
+    await list.getByRole('listitem', { name: /^message\[0\], set$/ }).waitFor({ timeout: 10_000 });
+    await page.locator('.editor-group.active .monaco-editor textarea').focus();
+    await page.keyboard.press('F5');
+    // log_msg formats the memory line into message: its first byte becomes 'm'.
+    await page.locator('#status-debug').filter({ hasText: /paused on data breakpoint \(.*109 'm'\)/ }).waitFor({ timeout: 20_000 });
+    await screenshot(page, 'debug-data-breakpoint');
+  });
+
   it('runs to the cursor with Ctrl+F10: the guest stops at that line, and no breakpoint is left behind', async () => {
     const { page } = session;
     await page.getByRole('button', { name: 'Breakpoints', exact: true }).hover();

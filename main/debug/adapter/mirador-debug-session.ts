@@ -124,6 +124,7 @@ export class MiradorDebugSession extends DebugSession {
       supportsFunctionBreakpoints: true,
       supportsConditionalBreakpoints: true,
       supportsHitConditionalBreakpoints: true,
+      supportsDataBreakpoints: true,
       supportsInstructionBreakpoints: true,
       supportsSteppingGranularity: true,
       supportsRestartRequest: true,
@@ -416,6 +417,27 @@ export class MiradorDebugSession extends DebugSession {
   protected override setFunctionBreakPointsRequest(response: DebugProtocol.SetFunctionBreakpointsResponse, args: DebugProtocol.SetFunctionBreakpointsArguments): void {
     const requests: BreakpointRequest[] = args.breakpoints.map((breakpoint) => ({ kind: 'function', location: breakpoint.name, condition: breakpoint.condition, hitCondition: breakpoint.hitCondition }));
     void this.placeBreakpoints(response, 'function', requests, (outcome) => this.placeOf(outcome));
+  }
+
+  /** Data breakpoints watch expressions (`count`, `mbi->flags`, `*(int *)0x9000`); a variable of the Variables view is not one. */
+  protected override dataBreakpointInfoRequest(response: DebugProtocol.DataBreakpointInfoResponse, args: DebugProtocol.DataBreakpointInfoArguments): void {
+    if (args.variablesReference !== undefined) {
+      response.body = { dataId: null, description: 'Watch an expression instead: Breakpoints › Add Data Breakpoint… (a variable here has no address to give).' };
+    } else {
+      response.body = { dataId: args.name, description: args.name, accessTypes: ['write', 'read', 'readWrite'], canPersist: true };
+    }
+    this.sendResponse(response);
+  }
+
+  protected override setDataBreakpointsRequest(response: DebugProtocol.SetDataBreakpointsResponse, args: DebugProtocol.SetDataBreakpointsArguments): void {
+    const requests: BreakpointRequest[] = args.breakpoints.map((breakpoint) => ({
+      kind: 'data',
+      location: breakpoint.dataId,
+      access: breakpoint.accessType ?? 'write',
+      condition: breakpoint.condition,
+      hitCondition: breakpoint.hitCondition,
+    }));
+    void this.placeBreakpoints(response, 'data', requests, () => ({}));
   }
 
   protected override setInstructionBreakpointsRequest(response: DebugProtocol.SetInstructionBreakpointsResponse, args: DebugProtocol.SetInstructionBreakpointsArguments): void {

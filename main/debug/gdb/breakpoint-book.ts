@@ -5,12 +5,14 @@ import { GdbCommandError } from './gdb-mi-process';
 import type { BreakpointSpec, GdbDriver } from './gdb-driver';
 import type { GdbBreakpoint } from './gdb-results';
 
-export type BreakpointKind = 'source' | 'function' | 'instruction';
+export type BreakpointKind = 'source' | 'function' | 'instruction' | 'data';
 
 export interface BreakpointRequest {
   kind: BreakpointKind;
-  /** source: the file's path; function: its name; instruction: an address expression (`0x10000c`). */
+  /** source: the file's path; function: its name; instruction: an address expression (`0x10000c`); data: the expression watched. */
   location: string;
+  /** data: stop when the value is written (the default), read, or either. */
+  access?: 'write' | 'read' | 'readWrite';
   line?: number;
   condition?: string;
   /** DAP's hitCondition: `N` or `>=N` (stop from the Nth hit on), `>N` (from the one after); gdb's ignore count. */
@@ -99,6 +101,7 @@ export class BreakpointBook {
     const base: BreakpointSpec = { hardware: this.policy.hardware, condition: request.condition || undefined, ignoreCount: ignoreCount || undefined };
     if (request.kind === 'function') return this.gdb.insertBreakpoint({ ...base, location: request.location });
     if (request.kind === 'instruction') return this.gdb.insertBreakpoint({ ...base, location: `*${request.location}` });
+    if (request.kind === 'data') return this.gdb.insertWatchpoint(request.location, request.access ?? 'write');
     const line = request.line ?? 1;
     try {
       return await this.gdb.insertBreakpoint({ ...base, source: { file: request.location, line } });

@@ -12,6 +12,8 @@ import {
   readVarObject,
   readVariables,
   miList,
+  miString,
+  miTuple,
   type GdbBreakpoint,
   type GdbFrame,
   type GdbInstruction,
@@ -85,6 +87,16 @@ export class GdbDriver {
     const parameters = spec.source ? [] : [spec.location ?? ''];
     const record = await this.mi.request({ operation: '-break-insert', options, parameters });
     return readBreakpoint(record.results);
+  }
+
+  /** A watchpoint (`-break-watch`): stops when the expression's value is written, read (`read`) or either (`readWrite`). */
+  async insertWatchpoint(expression: string, access: 'write' | 'read' | 'readWrite'): Promise<GdbBreakpoint> {
+    const options: MiOption[] = access === 'read' ? ['-r'] : access === 'readWrite' ? ['-a'] : [];
+    const record = await this.mi.request({ operation: '-break-watch', options, parameters: [expression] });
+    const watch = miTuple(record.results.wpt) ?? miTuple(record.results['hw-awpt']) ?? miTuple(record.results['hw-rwpt']);
+    const number = miString(watch, 'number');
+    if (number === undefined) throw new Error('gdb answered -break-watch without a watchpoint');
+    return { number, address: '(data)', hardware: true, temporary: false };
   }
 
   async deleteBreakpoints(numbers: string[]): Promise<void> {

@@ -62,6 +62,10 @@ export interface GdbStop {
   /** `breakpoint-hit`, `end-stepping-range`, `function-finished`, `signal-received`, `exited`...; absent on connect. */
   reason?: string;
   breakpointNumber?: string;
+  /** A watchpoint's number, and its value before and after (`wpt`, `value` of a `*-watchpoint-trigger` stop). */
+  watchpointNumber?: string;
+  oldValue?: string;
+  newValue?: string;
   signalName?: string;
   frame?: GdbFrame;
   threadId?: string;
@@ -210,6 +214,9 @@ export function readStop(results: MiTuple): GdbStop {
   return withDefined({
     reason: miString(results, 'reason'),
     breakpointNumber: miString(results, 'bkptno'),
+    watchpointNumber: miString(miTuple(results.wpt) ?? miTuple(results.hw_awpt) ?? miTuple(results.hw_rwpt) ?? {}, 'number'),
+    oldValue: miString(miTuple(results.value) ?? {}, 'old'),
+    newValue: miString(miTuple(results.value) ?? {}, 'new') ?? miString(miTuple(results.value) ?? {}, 'value'),
     signalName: miString(results, 'signal-name'),
     frame: readFrame(miTuple(results.frame)),
     threadId: miString(results, 'thread-id'),

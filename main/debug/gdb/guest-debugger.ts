@@ -10,7 +10,7 @@ import type { EntryStop } from './entry-stop';
 import { GuestStateReader } from './guest-state-reader';
 import type { MiAsyncRecord, MiStreamRecord } from './mi-record';
 
-export type EngineStopReason = 'entry' | 'breakpoint' | 'function breakpoint' | 'instruction breakpoint' | 'step' | 'pause' | 'exception';
+export type EngineStopReason = 'entry' | 'breakpoint' | 'function breakpoint' | 'instruction breakpoint' | 'data breakpoint' | 'step' | 'pause' | 'exception';
 
 export interface EngineStop {
   reason: EngineStopReason;
@@ -293,6 +293,13 @@ export class GuestDebugger {
       this.options.observer.onStopped({ reason, threadId, breakpointIds, ...(text ? { text } : {}), ...(stop.frame ? { frame: stop.frame } : {}) });
     };
 
+    if (stop.reason === 'watchpoint-trigger' || stop.reason === 'read-watchpoint-trigger' || stop.reason === 'access-watchpoint-trigger') {
+      const number = Number(stop.watchpointNumber);
+      const change = stop.oldValue !== undefined && stop.newValue !== undefined ? `${stop.oldValue} → ${stop.newValue}` : stop.newValue;
+      return report('data breakpoint', Number.isInteger(number) ? [number] : [], change);
+    }
+    // gdb deletes a watchpoint on a local whose frame returned, and stops to say so.
+    if (stop.reason === 'watchpoint-scope') return report('data breakpoint', [], 'the watched expression went out of scope: gdb removed its data breakpoint');
     if (stop.reason === 'breakpoint-hit') {
       const pc = stop.frame?.address && /^0x[0-9a-f]+$/i.test(stop.frame.address) ? BigInt(stop.frame.address) : undefined;
       const landmark = pc === undefined ? undefined : this.landmarks.get(pc);

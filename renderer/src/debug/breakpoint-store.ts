@@ -32,6 +32,17 @@ export interface FunctionBreakpoint extends BreakpointVerification {
   hitCondition?: string;
 }
 
+/** A data breakpoint: stops when the expression's value is written (or read), a gdb watchpoint. */
+export interface DataBreakpoint extends BreakpointVerification {
+  kind: 'data';
+  id: number;
+  expression: string;
+  accessType: 'write' | 'read' | 'readWrite';
+  enabled: boolean;
+  condition?: string;
+  hitCondition?: string;
+}
+
 export interface InstructionBreakpoint extends BreakpointVerification {
   kind: 'instruction';
   id: number;
@@ -40,13 +51,15 @@ export interface InstructionBreakpoint extends BreakpointVerification {
   enabled: boolean;
 }
 
-export type Breakpoint = SourceBreakpoint | FunctionBreakpoint | InstructionBreakpoint;
+export type Breakpoint = SourceBreakpoint | FunctionBreakpoint | InstructionBreakpoint | DataBreakpoint;
 
 /** What changed: the session re-sends those (source paths, functions, instructions); `verification` alone re-sends nothing. */
 export interface BreakpointChange {
   sources: string[];
   functions: boolean;
   instructions: boolean;
+  /** Data breakpoints changed (absent: they did not). */
+  data?: boolean;
 }
 
 /** The part of localStorage the store uses, so tests can give it a Map. */
@@ -55,7 +68,11 @@ export interface KeyValueStorage {
   setItem(key: string, value: string): void;
 }
 
-type Stored = Omit<SourceBreakpoint, 'id' | keyof BreakpointVerification> | Omit<FunctionBreakpoint, 'id' | keyof BreakpointVerification> | Omit<InstructionBreakpoint, 'id' | keyof BreakpointVerification>;
+type Stored =
+  | Omit<SourceBreakpoint, 'id' | keyof BreakpointVerification>
+  | Omit<FunctionBreakpoint, 'id' | keyof BreakpointVerification>
+  | Omit<InstructionBreakpoint, 'id' | keyof BreakpointVerification>
+  | Omit<DataBreakpoint, 'id' | keyof BreakpointVerification>;
 
 export class BreakpointStore {
   private breakpoints: Breakpoint[] = [];
@@ -79,7 +96,7 @@ export class BreakpointStore {
         // A corrupt entry (hand-edited storage) must not keep the workbench from starting; it is replaced on the next change.
       }
     }
-    this.fire({ sources: this.sourcePaths(), functions: true, instructions: true }, false);
+    this.fire({ sources: this.sourcePaths(), functions: true, instructions: true, data: true }, false);
   }
 
   onDidChange(listener: (change: BreakpointChange) => void): () => void {
@@ -101,6 +118,22 @@ export class BreakpointStore {
 
   functions(): FunctionBreakpoint[] {
     return this.breakpoints.filter((b): b is FunctionBreakpoint => b.kind === 'function');
+  }
+
+  data(): DataBreakpoint[] {
+    return this.breakpoints.filter((b): b is DataBreakpoint => b.kind === 'data');
+  }
+
+  /** A data breakpoint on an expression (one per expression and access). */
+  addData(expression: string, accessType: DataBreakpoint['accessType'] = 'write'): DataBreakpoint | undefined {
+    const trimmed = expression.trim();
+    if (!trimmed) return undefined;
+    const existing = this.data().find((breakpoint) => breakpoint.expression === trimmed && breakpoint.accessType === accessType);
+    if (existing) return existing;
+    const breakpoint: DataBreakpoint = { kind: 'data', id: this.nextId++, expression: trimmed, accessType, enabled: true };
+    this.breakpoints.push(breakpoint);
+    this.changed(breakpoint);
+    return breakpoint;
   }
 
   instructions(): InstructionBreakpoint[] {
@@ -152,7 +185,7 @@ export class BreakpointStore {
   }
 
   removeAll(): void {
-    const change: BreakpointChange = { sources: this.sourcePaths(), functions: true, instructions: true };
+    const change: BreakpointChange = { sources: this.sourcePaths(), functions: true, instructions: true, data: true };
     this.breakpoints = [];
     this.fire(change, true);
   }
@@ -166,7 +199,7 @@ export class BreakpointStore {
 
   setAllEnabled(enabled: boolean): void {
     for (const breakpoint of this.breakpoints) breakpoint.enabled = enabled;
-    this.fire({ sources: this.sourcePaths(), functions: true, instructions: true }, true);
+    this.fire({ sources: this.sourcePaths(), functions: true, instructions: true, data: true }, true);
   }
 
   setCondition(id: number, condition: string | undefined): void {
@@ -238,6 +271,7 @@ export class BreakpointStore {
         sources: breakpoint.kind === 'source' ? [breakpoint.path] : [],
         functions: breakpoint.kind === 'function',
         instructions: breakpoint.kind === 'instruction',
+        data: breakpoint.kind === 'data',
       },
       true,
     );
@@ -253,6 +287,7 @@ export class BreakpointStore {
     const stored: Stored[] = this.breakpoints.map((breakpoint) => {
       if (breakpoint.kind === 'source') return { kind: 'source', path: breakpoint.path, line: breakpoint.line, enabled: breakpoint.enabled, condition: breakpoint.condition, hitCondition: breakpoint.hitCondition };
       if (breakpoint.kind === 'function') return { kind: 'function', name: breakpoint.name, enabled: breakpoint.enabled, condition: breakpoint.condition, hitCondition: breakpoint.hitCondition };
+      if (breakpoint.kind === 'data') return { kind: 'data', expression: breakpoint.expression, accessType: breakpoint.accessType, enabled: breakpoint.enabled, condition: breakpoint.condition, hitCondition: breakpoint.hitCondition };
       return { kind: 'instruction', address: breakpoint.address, enabled: breakpoint.enabled };
     });
     this.storage.setItem(this.storageKey, JSON.stringify(stored));
@@ -282,5 +317,6 @@ function isStored(entry: unknown): entry is Stored {
   if (value.kind === 'source') return typeof value.path === 'string' && Number.isInteger(value.line) && (value.line as number) > 0;
   if (value.kind === 'function') return typeof value.name === 'string';
   if (value.kind === 'instruction') return typeof value.address === 'string';
+  if (value.kind === 'data') return typeof value.expression === 'string' && (value.accessType === 'write' || value.accessType === 'read' || value.accessType === 'readWrite');
   return false;
 }

@@ -1,11 +1,11 @@
 // The Breakpoints section: every breakpoint with a checkbox to enable it, a remove button, and function breakpoints by name.
 import { el, icon } from '../workbench/element';
-import type { Breakpoint, BreakpointStore, FunctionBreakpoint, SourceBreakpoint } from './breakpoint-store';
+import type { Breakpoint, BreakpointStore, DataBreakpoint, FunctionBreakpoint, SourceBreakpoint } from './breakpoint-store';
 
 export interface BreakpointsViewHost {
   openAt(path: string, line: number): void;
   /** Edit Condition…: the expression or hit count that decides whether the breakpoint stops. */
-  editCondition(breakpoint: SourceBreakpoint | FunctionBreakpoint): void;
+  editCondition(breakpoint: SourceBreakpoint | FunctionBreakpoint | DataBreakpoint): void;
 }
 
 export class BreakpointsView {
@@ -21,7 +21,7 @@ export class BreakpointsView {
   }
 
   private render(): void {
-    const breakpoints = [...this.store.functions(), ...this.store.sources(), ...this.store.instructions()];
+    const breakpoints = [...this.store.functions(), ...this.store.data(), ...this.store.sources(), ...this.store.instructions()];
     if (breakpoints.length === 0) {
       this.element.replaceChildren(el('p', { className: 'empty-message' }, 'No breakpoints. Click left of a line number to add one, or add a function breakpoint.'));
       return;
@@ -36,11 +36,11 @@ export class BreakpointsView {
     checkbox.addEventListener('change', () => this.store.setEnabled(breakpoint.id, checkbox.checked));
     const state = !breakpoint.enabled ? 'disabled' : breakpoint.verified === false ? 'unverified' : '';
     const conditional = breakpoint.kind !== 'instruction' && (breakpoint.condition !== undefined || breakpoint.hitCondition !== undefined);
-    const glyph = breakpoint.kind === 'function' ? 'codicon-debug-breakpoint-function' : conditional ? 'codicon-debug-breakpoint-conditional' : 'codicon-debug-breakpoint';
+    const glyph = breakpoint.kind === 'function' ? 'codicon-debug-breakpoint-function' : breakpoint.kind === 'data' ? 'codicon-debug-breakpoint-data' : conditional ? 'codicon-debug-breakpoint-conditional' : 'codicon-debug-breakpoint';
     const detail =
       breakpoint.kind === 'source'
         ? el('span', { className: 'breakpoint-detail' }, breakpoint.path.includes('/') ? breakpoint.path.slice(0, breakpoint.path.lastIndexOf('/')) : '')
-        : el('span', { className: 'breakpoint-detail' }, breakpoint.kind === 'function' ? 'function' : 'instruction');
+        : el('span', { className: 'breakpoint-detail' }, breakpoint.kind === 'function' ? 'function' : breakpoint.kind === 'data' ? ACCESS_TEXT[breakpoint.accessType] : 'instruction');
     const name =
       breakpoint.kind === 'source'
         ? el('button', { className: 'link-button breakpoint-name', title: `Open ${breakpoint.path} at line ${breakpoint.line}`, onclick: () => this.host.openAt(breakpoint.path, breakpoint.line) }, label)
@@ -66,6 +66,8 @@ export class BreakpointsView {
   }
 }
 
+const ACCESS_TEXT: Record<DataBreakpoint['accessType'], string> = { write: 'when written', read: 'when read', readWrite: 'when read or written' };
+
 /** `3` reads "≥ 3" (gdb stops from that hit on); `>=3` and `>3` read as written. */
 function hitCountText(hitCondition: string): string {
   const text = hitCondition.trim();
@@ -78,5 +80,6 @@ export function describe(breakpoint: Breakpoint): string {
     return `${breakpoint.path.slice(breakpoint.path.lastIndexOf('/') + 1)}:${line}`;
   }
   if (breakpoint.kind === 'function') return breakpoint.name;
+  if (breakpoint.kind === 'data') return breakpoint.expression;
   return breakpoint.address;
 }

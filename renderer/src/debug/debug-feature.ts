@@ -8,7 +8,7 @@ import type { Notifications } from '../workbench/notifications';
 import type { QuickInput } from '../workbench/quick-input';
 import type { StatusItem } from '../workbench/status-bar';
 import { BreakpointGutter, workspacePathOfModel } from './breakpoint-gutter';
-import { BreakpointStore, type FunctionBreakpoint, type SourceBreakpoint } from './breakpoint-store';
+import { BreakpointStore, type DataBreakpoint, type FunctionBreakpoint, type SourceBreakpoint } from './breakpoint-store';
 import { BreakpointsView, describe as describeBreakpoint } from './breakpoints-view';
 import { CallStackView } from './call-stack-view';
 import { DebugConsoleView } from './debug-console-view';
@@ -83,6 +83,7 @@ export class DebugFeature {
       new CollapsibleSection('Breakpoints', breakpointsView.element, {
         actions: [
           { label: 'Add Function Breakpoint', icon: 'add', run: () => void this.addFunctionBreakpoint() },
+          { label: 'Add Data Breakpoint', icon: 'debug-breakpoint-data', run: () => void this.addDataBreakpoint() },
           { label: 'Toggle Activate Breakpoints', icon: 'activate-breakpoints', run: () => this.toggleAllBreakpoints() },
           { label: 'Remove All Breakpoints', icon: 'close-all', run: () => this.breakpoints.removeAll() },
         ],
@@ -137,7 +138,7 @@ export class DebugFeature {
   }
 
   /** VS Code's Edit Condition: an expression that must hold, or a hit count to reach (gdb's ignore count). */
-  async editCondition(breakpoint: SourceBreakpoint | FunctionBreakpoint): Promise<void> {
+  async editCondition(breakpoint: SourceBreakpoint | FunctionBreakpoint | DataBreakpoint): Promise<void> {
     const kind = await this.host.quickInput.pick(
       [
         { label: 'Expression', description: breakpoint.condition ? `now: ${breakpoint.condition}` : 'stop only when it is true (C, as gdb reads it)', value: 'expression' as const },
@@ -161,6 +162,26 @@ export class DebugFeature {
       });
       if (value !== undefined) this.breakpoints.setHitCondition(breakpoint.id, value);
     }
+  }
+
+  /** A data breakpoint (a gdb watchpoint): the guest stops where the expression's value is written (or read). */
+  async addDataBreakpoint(): Promise<void> {
+    const expression = await this.host.quickInput.prompt({
+      title: 'Add Data Breakpoint',
+      placeholder: 'mbi->flags',
+      prompt: 'An expression with an address (a variable, a field, *(uint32_t *)0x9000), in the stopped frame; the guest stops where its value changes.',
+      validate: (value) => (value.trim() ? null : 'Type an expression to watch.'),
+    });
+    if (!expression) return;
+    const access = await this.host.quickInput.pick(
+      [
+        { label: 'When Written', description: 'stop where the value is changed', value: 'write' as const },
+        { label: 'When Read', description: 'stop where the value is read', value: 'read' as const },
+        { label: 'When Read or Written', value: 'readWrite' as const },
+      ],
+      { title: `Data Breakpoint on ${expression.trim()}`, placeholder: 'Stop when the value is…', keepOrder: true },
+    );
+    if (access) this.breakpoints.addData(expression, access);
   }
 
   async addFunctionBreakpoint(): Promise<void> {
@@ -240,7 +261,9 @@ export class DebugFeature {
     const stop = this.session.stopState;
     if (!stop) return;
     const top = frame !== undefined && frame === stop.frames[0];
-    this.host.status.set(`Debugging ${this.session.configuration?.name ?? ''}: paused on ${stop.description ?? stop.reason}`, frame ? describeFrame(frame) : 'Paused');
+    // A data breakpoint's description is the value's change ("0 → 109"): it needs its reason in front.
+    const why = stop.reason === 'data breakpoint' && stop.description ? `data breakpoint (${stop.description})` : (stop.description ?? stop.reason);
+    this.host.status.set(`Debugging ${this.session.configuration?.name ?? ''}: paused on ${why}`, frame ? describeFrame(frame) : 'Paused');
     if (!frame) return;
     const path = frame.source?.path ? toWorkspacePath(this.host.workspaceRoot(), frame.source.path) : undefined;
     const instructionMode = this.session.granularity === 'instruction';

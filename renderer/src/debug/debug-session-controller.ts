@@ -1,7 +1,7 @@
 // The IDE's side of one debug session over DAP: breakpoints to the adapter, stops and frames from it, stepping and queries.
 import type { DebugProtocol } from '@vscode/debugprotocol';
 import type { LaunchArguments } from '../../../main/api';
-import type { Breakpoint, BreakpointChange, BreakpointStore, FunctionBreakpoint, SourceBreakpoint } from './breakpoint-store';
+import type { Breakpoint, BreakpointChange, BreakpointStore, DataBreakpoint, FunctionBreakpoint, SourceBreakpoint } from './breakpoint-store';
 import type { DapClient, DapEvent } from './dap-client';
 import type { DebugAttachment } from './run-controller';
 import { toAbsolutePath } from './workspace-path-mapping';
@@ -289,12 +289,12 @@ export class DebugSessionController implements DebugAttachment {
 
   private onBreakpointsChanged(change: BreakpointChange): void {
     if (!this.client || !this.configured) return;
-    if (change.sources.length === 0 && !change.functions && !change.instructions) return;
+    if (change.sources.length === 0 && !change.functions && !change.instructions && !change.data) return;
     this.enqueue(change);
   }
 
   private sendAll(): Promise<void> {
-    return this.enqueue({ sources: [...new Set([...this.breakpoints.sourcePaths(), ...this.sentPaths])], functions: true, instructions: true });
+    return this.enqueue({ sources: [...new Set([...this.breakpoints.sourcePaths(), ...this.sentPaths])], functions: true, instructions: true, data: true });
   }
 
   /** Sends in order: a later change to a path must not be overtaken by an earlier one. */
@@ -331,6 +331,7 @@ export class DebugSessionController implements DebugAttachment {
       });
       this.verify(client, enabled, body?.breakpoints);
     }
+    if (change.data && this.capabilities.supportsDataBreakpoints) await this.sendData(client);
   }
 
   /** A file's enabled breakpoints as `setBreakpoints` sends them, with Run to Cursor's `extraLine` last. */
@@ -346,7 +347,7 @@ export class DebugSessionController implements DebugAttachment {
   }
 
   /** The condition and hit count the adapter can take (an adapter without them gets neither). */
-  private conditionsOf(breakpoint: SourceBreakpoint | FunctionBreakpoint): { condition?: string; hitCondition?: string } {
+  private conditionsOf(breakpoint: SourceBreakpoint | FunctionBreakpoint | DataBreakpoint): { condition?: string; hitCondition?: string } {
     return {
       condition: this.capabilities.supportsConditionalBreakpoints ? breakpoint.condition : undefined,
       hitCondition: this.capabilities.supportsHitConditionalBreakpoints ? breakpoint.hitCondition : undefined,
@@ -358,6 +359,25 @@ export class DebugSessionController implements DebugAttachment {
     if (path === undefined) return;
     this.runToCursorPath = undefined;
     void this.enqueue({ sources: [path], functions: false, instructions: false });
+  }
+
+  /** Data breakpoints: each expression asked for its data id (where the adapter can watch it), then all set at once. */
+  private async sendData(client: DapClient): Promise<void> {
+    const enabled = this.breakpoints.data().filter((breakpoint) => breakpoint.enabled);
+    const placed: { breakpoint: DataBreakpoint; dataId: string }[] = [];
+    for (const breakpoint of enabled) {
+      const info = await client.request<DebugProtocol.DataBreakpointInfoResponse['body']>('dataBreakpointInfo', { name: breakpoint.expression, frameId: this.frame?.id });
+      if (info?.dataId) placed.push({ breakpoint, dataId: info.dataId });
+      else this.verify(client, [breakpoint], [{ verified: false, message: info?.description ?? 'The debugger cannot watch this expression.' }]);
+    }
+    const body = await client.request<DebugProtocol.SetDataBreakpointsResponse['body']>('setDataBreakpoints', {
+      breakpoints: placed.map(({ breakpoint, dataId }) => ({ dataId, accessType: breakpoint.accessType, ...this.conditionsOf(breakpoint) })),
+    });
+    this.verify(
+      client,
+      placed.map(({ breakpoint }) => breakpoint),
+      body?.breakpoints,
+    );
   }
 
   private verify(client: DapClient, sent: Breakpoint[], results: DebugProtocol.Breakpoint[] | undefined): void {

@@ -164,4 +164,33 @@ describe('DebugSessionController', () => {
     expect(client.sent.map((request) => request.command)).toEqual(['setBreakpoints', 'setBreakpoints']);
     expect(client.sent[1].args).toMatchObject({ breakpoints: [{ line: 52 }] });
   });
+
+  it('sets data breakpoints by asking each expression’s data id, and records the adapter’s verdicts', async () => {
+    const storage = memory();
+    const store = new BreakpointStore(storage);
+    store.load('/ws');
+    store.addData('message[0]');
+    store.addData('nowhere', 'read');
+    const controller = new DebugSessionController(store, { workspaceRoot: () => '/ws', onBackgroundError: (message) => expect.fail(message) });
+    const client = new ScriptedClient((command, args) => {
+      if (command === 'dataBreakpointInfo') return args.name === 'nowhere' ? { dataId: null, description: 'No symbol "nowhere" in current context.' } : { dataId: `id:${String(args.name)}`, description: String(args.name) };
+      if (command === 'setDataBreakpoints') return { breakpoints: (args.breakpoints as unknown[]).map((_, index) => ({ id: 50 + index, verified: true })) };
+      return answers(command, args);
+    });
+    controller.attach(client.asClient(), { supportsDataBreakpoints: true }, { target: 'qemu' });
+    await controller.configure(client.asClient());
+    expect(client.sent.filter((request) => request.command !== 'setFunctionBreakpoints').map((request) => request.command)).toEqual(['dataBreakpointInfo', 'dataBreakpointInfo', 'setDataBreakpoints']);
+    expect(client.sent.find((request) => request.command === 'setDataBreakpoints')!.args).toEqual({ breakpoints: [{ dataId: 'id:message[0]', accessType: 'write' }] });
+    expect(store.data().map((breakpoint) => [breakpoint.expression, breakpoint.verified, breakpoint.message])).toEqual([
+      ['message[0]', true, undefined],
+      ['nowhere', false, 'No symbol "nowhere" in current context.'],
+    ]);
+    // They are kept with the workspace, access type included.
+    const again = new BreakpointStore(storage);
+    again.load('/ws');
+    expect(again.data().map((breakpoint) => [breakpoint.expression, breakpoint.accessType, breakpoint.enabled])).toEqual([
+      ['message[0]', 'write', true],
+      ['nowhere', 'read', true],
+    ]);
+  });
 });

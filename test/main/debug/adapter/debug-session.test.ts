@@ -240,6 +240,24 @@ describe('debugging the C example under QEMU TCG', () => {
     expect(format.body.result).toMatch(/"memory: %u KiB low, %u KiB high"$/);
   });
 
+  it('stops where an expression is written (a data breakpoint: gdb watchpoint), saying the old and new value', async () => {
+    const client = await adapter();
+    const stop = await debug(client, {}, () => client.setFunctionBreakpointsRequest({ breakpoints: [{ name: 'log_msg' }] }));
+    expect(stop.body.reason).toBe('function breakpoint');
+    const info = await client.dataBreakpointInfoRequest({ name: 'message[0]' });
+    expect(info.body).toMatchObject({ dataId: 'message[0]', accessTypes: ['write', 'read', 'readWrite'] });
+    const placed = await client.setDataBreakpointsRequest({ breakpoints: [{ dataId: info.body.dataId!, accessType: 'write' }] });
+    expect(placed.body.breakpoints[0]).toMatchObject({ verified: true });
+    await client.setFunctionBreakpointsRequest({ breakpoints: [] });
+    const hit = await step(client, () => client.continueRequest({ threadId: 1 }));
+    expect(hit.body).toMatchObject({ reason: 'data breakpoint', hitBreakpointIds: [placed.body.breakpoints[0]!.id] });
+    // The first character of "multiboot entry" went in: 'm' is 109.
+    expect(hit.body.description).toMatch(/→ 109 'm'$/);
+    // An expression gdb cannot watch is refused with its reason.
+    const bad = await client.setDataBreakpointsRequest({ breakpoints: [{ dataId: 'no_such_symbol', accessType: 'write' }] });
+    expect(bad.body.breakpoints[0]).toMatchObject({ verified: false, message: expect.stringContaining('No symbol "no_such_symbol"') });
+  });
+
   it('expands structures, runs -exec commands in the debug console, and keeps the console flowing across stops', async () => {
     const client = await adapter();
     const line = kernelLine('"hello from a C unikernel"');
