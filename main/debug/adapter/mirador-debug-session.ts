@@ -125,6 +125,7 @@ export class MiradorDebugSession extends DebugSession {
       supportsConditionalBreakpoints: true,
       supportsHitConditionalBreakpoints: true,
       supportsDataBreakpoints: true,
+      supportsLogPoints: true,
       supportsInstructionBreakpoints: true,
       supportsSteppingGranularity: true,
       supportsRestartRequest: true,
@@ -410,6 +411,7 @@ export class MiradorDebugSession extends DebugSession {
       line: this.convertClientLineToDebugger(breakpoint.line),
       condition: breakpoint.condition,
       hitCondition: breakpoint.hitCondition,
+      logMessage: breakpoint.logMessage,
     }));
     void this.placeBreakpoints(response, `source:${file}`, requests, (outcome) => (outcome.line !== undefined ? { source: args.source, line: this.convertDebuggerLineToClient(outcome.line) } : { source: args.source }));
   }

@@ -15,6 +15,8 @@ export interface BreakpointRequest {
   access?: 'write' | 'read' | 'readWrite';
   line?: number;
   condition?: string;
+  /** A logpoint's message (DAP's logMessage): said with its `{expression}`s evaluated, instead of stopping. */
+  logMessage?: string;
   /** DAP's hitCondition: `N` or `>=N` (stop from the Nth hit on), `>N` (from the one after); gdb's ignore count. */
   hitCondition?: string;
 }
@@ -76,11 +78,13 @@ export class BreakpointBook {
   }
 
   /** The user's breakpoints at an address (gdb names only one when several share it). */
-  at(address: bigint): { id: number; kind: BreakpointKind; condition?: string }[] {
-    const found: { id: number; kind: BreakpointKind; condition?: string }[] = [];
+  at(address: bigint): { id: number; kind: BreakpointKind; condition?: string; logMessage?: string }[] {
+    const found: { id: number; kind: BreakpointKind; condition?: string; logMessage?: string }[] = [];
     for (const placed of this.all()) {
       const where = placed.breakpoint.address;
-      if (where && /^0x[0-9a-f]+$/i.test(where) && BigInt(where) === address) found.push({ id: Number(placed.breakpoint.number), kind: placed.request.kind, condition: placed.request.condition });
+      if (where && /^0x[0-9a-f]+$/i.test(where) && BigInt(where) === address) {
+        found.push({ id: Number(placed.breakpoint.number), kind: placed.request.kind, condition: placed.request.condition, logMessage: placed.request.logMessage || undefined });
+      }
     }
     return found;
   }

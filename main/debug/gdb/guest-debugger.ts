@@ -307,14 +307,17 @@ export class GuestDebugger {
         this.landmarks.delete(pc);
         for (const phase of landmark.phases) this.options.observer.onBootPhase(phase);
       }
-      const users = pc === undefined ? [] : await this.hitUserBreakpoints(pc);
+      const hits = pc === undefined ? [] : await this.hitUserBreakpoints(pc);
+      // Logpoints say their message and let the guest go on; only a breakpoint that stops is reported.
+      const users = hits.filter((hit) => hit.logMessage === undefined);
+      for (const hit of hits) if (hit.logMessage !== undefined) this.options.observer.onOutput(`${await this.interpolate(hit.logMessage)}\n`, 'console');
       if (users.length > 0) {
         const kind = users[0]!.kind;
         return report(kind === 'function' ? 'function breakpoint' : kind === 'instruction' ? 'instruction breakpoint' : 'breakpoint', users.map((user) => user.id));
       }
       if (landmark?.entryStop) return report('entry');
-      if (landmark) {
-        // A boot phase passed on the way: keep going, unless the user was stepping (they stop here, at the phase).
+      if (landmark || hits.length > 0) {
+        // A boot phase passed on the way, or logpoints said their piece: keep going, unless the user was stepping.
         if (userStepping) return report('step');
         return this.exclusive(() => this.resumeNow('continue', false));
       }
@@ -332,15 +335,24 @@ export class GuestDebugger {
     return report(userStepping ? 'step' : 'pause');
   }
 
+  /** A logpoint's message with each `{expression}` replaced by its value in the stopped frame (or gdb's error). */
+  private async interpolate(message: string): Promise<string> {
+    const parts = message.split(/(\{[^{}]+\})/);
+    const values = await Promise.all(
+      parts.map((part) => (part.startsWith('{') && part.endsWith('}') ? this.gdb.evaluate(part.slice(1, -1)).catch((error: Error) => `<${error.message}>`) : Promise.resolve(part))),
+    );
+    return values.join('');
+  }
+
   /** The user's breakpoints at `pc` whose condition (if any) holds now. */
-  private async hitUserBreakpoints(pc: bigint): Promise<{ id: number; kind: BreakpointRequest['kind'] }[]> {
-    const hits: { id: number; kind: BreakpointRequest['kind'] }[] = [];
+  private async hitUserBreakpoints(pc: bigint): Promise<{ id: number; kind: BreakpointRequest['kind']; logMessage?: string }[]> {
+    const hits: { id: number; kind: BreakpointRequest['kind']; logMessage?: string }[] = [];
     for (const candidate of this.book.at(pc)) {
       if (candidate.condition) {
         const value = await this.gdb.evaluate(candidate.condition).catch(() => '0');
         if (/^(0|false|0x0+)$/.test(value.trim())) continue;
       }
-      hits.push({ id: candidate.id, kind: candidate.kind });
+      hits.push({ id: candidate.id, kind: candidate.kind, ...(candidate.logMessage !== undefined ? { logMessage: candidate.logMessage } : {}) });
     }
     return hits;
   }

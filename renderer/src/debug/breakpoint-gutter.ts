@@ -120,7 +120,7 @@ export class BreakpointGutter {
 }
 
 function glyphClass(breakpoint: SourceBreakpoint): string {
-  const base = breakpoint.condition || breakpoint.hitCondition ? 'codicon-debug-breakpoint-conditional' : 'codicon-debug-breakpoint';
+  const base = breakpoint.logMessage ? 'codicon-debug-breakpoint-log' : breakpoint.condition || breakpoint.hitCondition ? 'codicon-debug-breakpoint-conditional' : 'codicon-debug-breakpoint';
   if (!breakpoint.enabled) return `${base}-disabled`;
   if (breakpoint.verified === false) return `${base}-unverified`;
   return base;
@@ -130,6 +130,7 @@ function hoverText(breakpoint: SourceBreakpoint): string {
   const parts = [breakpoint.enabled ? 'Breakpoint' : 'Disabled breakpoint'];
   if (breakpoint.condition) parts.push(`condition: \`${breakpoint.condition}\``);
   if (breakpoint.hitCondition) parts.push(`hit count: ${breakpoint.hitCondition}`);
+  if (breakpoint.logMessage) parts.push(`log: ${breakpoint.logMessage}`);
   if (breakpoint.verified === false) parts.push(`not set: ${breakpoint.message ?? 'the debugger found no code here'}`);
   if (breakpoint.actualLine) parts.push(`the debugger placed it on line ${breakpoint.actualLine}`);
   return parts.join(' · ');

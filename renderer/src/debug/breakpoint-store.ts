@@ -21,6 +21,8 @@ export interface SourceBreakpoint extends BreakpointVerification {
   condition?: string;
   /** Stop from this hit on: `N`, `>=N` or `>N` (DAP's hitCondition). */
   hitCondition?: string;
+  /** A logpoint: this message (with `{expression}`s) is said instead of stopping. */
+  logMessage?: string;
 }
 
 export interface FunctionBreakpoint extends BreakpointVerification {
@@ -209,6 +211,13 @@ export class BreakpointStore {
     this.changed(breakpoint);
   }
 
+  setLogMessage(id: number, logMessage: string | undefined): void {
+    const breakpoint = this.get(id);
+    if (!breakpoint || breakpoint.kind !== 'source') return;
+    breakpoint.logMessage = logMessage?.trim() || undefined;
+    this.changed(breakpoint);
+  }
+
   setHitCondition(id: number, hitCondition: string | undefined): void {
     const breakpoint = this.get(id);
     if (!breakpoint || breakpoint.kind === 'instruction') return;
@@ -285,7 +294,9 @@ export class BreakpointStore {
   private save(): void {
     if (!this.storageKey) return;
     const stored: Stored[] = this.breakpoints.map((breakpoint) => {
-      if (breakpoint.kind === 'source') return { kind: 'source', path: breakpoint.path, line: breakpoint.line, enabled: breakpoint.enabled, condition: breakpoint.condition, hitCondition: breakpoint.hitCondition };
+      if (breakpoint.kind === 'source') {
+        return { kind: 'source', path: breakpoint.path, line: breakpoint.line, enabled: breakpoint.enabled, condition: breakpoint.condition, hitCondition: breakpoint.hitCondition, logMessage: breakpoint.logMessage };
+      }
       if (breakpoint.kind === 'function') return { kind: 'function', name: breakpoint.name, enabled: breakpoint.enabled, condition: breakpoint.condition, hitCondition: breakpoint.hitCondition };
       if (breakpoint.kind === 'data') return { kind: 'data', expression: breakpoint.expression, accessType: breakpoint.accessType, enabled: breakpoint.enabled, condition: breakpoint.condition, hitCondition: breakpoint.hitCondition };
       return { kind: 'instruction', address: breakpoint.address, enabled: breakpoint.enabled };

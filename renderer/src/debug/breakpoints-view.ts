@@ -36,7 +36,13 @@ export class BreakpointsView {
     checkbox.addEventListener('change', () => this.store.setEnabled(breakpoint.id, checkbox.checked));
     const state = !breakpoint.enabled ? 'disabled' : breakpoint.verified === false ? 'unverified' : '';
     const conditional = breakpoint.kind !== 'instruction' && (breakpoint.condition !== undefined || breakpoint.hitCondition !== undefined);
-    const glyph = breakpoint.kind === 'function' ? 'codicon-debug-breakpoint-function' : breakpoint.kind === 'data' ? 'codicon-debug-breakpoint-data' : conditional ? 'codicon-debug-breakpoint-conditional' : 'codicon-debug-breakpoint';
+    const logpoint = breakpoint.kind === 'source' && breakpoint.logMessage !== undefined;
+    const glyph =
+      breakpoint.kind === 'function' ? 'codicon-debug-breakpoint-function'
+      : breakpoint.kind === 'data' ? 'codicon-debug-breakpoint-data'
+      : logpoint ? 'codicon-debug-breakpoint-log'
+      : conditional ? 'codicon-debug-breakpoint-conditional'
+      : 'codicon-debug-breakpoint';
     const detail =
       breakpoint.kind === 'source'
         ? el('span', { className: 'breakpoint-detail' }, breakpoint.path.includes('/') ? breakpoint.path.slice(0, breakpoint.path.lastIndexOf('/')) : '')
@@ -58,6 +64,7 @@ export class BreakpointsView {
       detail,
       breakpoint.kind !== 'instruction' && breakpoint.condition ? el('span', { className: 'breakpoint-detail' }, `if ${breakpoint.condition}`) : null,
       breakpoint.kind !== 'instruction' && breakpoint.hitCondition ? el('span', { className: 'breakpoint-detail' }, `hit ${hitCountText(breakpoint.hitCondition)}`) : null,
+      breakpoint.kind === 'source' && breakpoint.logMessage ? el('span', { className: 'breakpoint-detail' }, `log ${breakpoint.logMessage}`) : null,
       breakpoint.kind !== 'instruction'
         ? el('button', { className: 'icon-button row-action', 'aria-label': `Edit condition of breakpoint ${label}`, title: 'Edit Condition…', onclick: () => this.host.editCondition(breakpoint) }, icon('edit'))
         : null,

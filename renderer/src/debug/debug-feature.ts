@@ -143,6 +143,9 @@ export class DebugFeature {
       [
         { label: 'Expression', description: breakpoint.condition ? `now: ${breakpoint.condition}` : 'stop only when it is true (C, as gdb reads it)', value: 'expression' as const },
         { label: 'Hit Count', description: breakpoint.hitCondition ? `now: ${breakpoint.hitCondition}` : 'stop from the Nth hit on: N, >=N or >N', value: 'hits' as const },
+        ...(breakpoint.kind === 'source'
+          ? [{ label: 'Log Message', description: breakpoint.logMessage ? `now: ${breakpoint.logMessage}` : 'a logpoint: say a message ({expressions} evaluated) instead of stopping', value: 'log' as const }]
+          : []),
       ],
       { title: `Edit Condition: ${describeBreakpoint(breakpoint)}`, placeholder: 'What decides whether the breakpoint stops', keepOrder: true },
     );
@@ -161,6 +164,13 @@ export class DebugFeature {
         validate: (text) => (text.trim() === '' || /^\s*(>=|>)?\s*[1-9]\d*\s*$/.test(text) ? null : 'Write N, >=N or >N, e.g. 3: gdb stops from a given hit on (it cannot stop on one hit only).'),
       });
       if (value !== undefined) this.breakpoints.setHitCondition(breakpoint.id, value);
+    } else if (kind === 'log' && breakpoint.kind === 'source') {
+      const value = await this.host.quickInput.prompt({
+        title: 'Log Message',
+        value: breakpoint.logMessage ?? '',
+        prompt: 'Said in the Debug Console each time the line runs, e.g. memory at {mbi->mem_lower_kib} KiB; empty makes it a breakpoint again.',
+      });
+      if (value !== undefined) this.breakpoints.setLogMessage(breakpoint.id, value);
     }
   }
 

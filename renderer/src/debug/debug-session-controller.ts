@@ -336,7 +336,11 @@ export class DebugSessionController implements DebugAttachment {
 
   /** A file's enabled breakpoints as `setBreakpoints` sends them, with Run to Cursor's `extraLine` last. */
   private sourceBreakpointArguments(root: string, path: string, enabled: SourceBreakpoint[], extraLine?: number): DebugProtocol.SetBreakpointsArguments {
-    const breakpoints: DebugProtocol.SourceBreakpoint[] = enabled.map((breakpoint) => ({ line: breakpoint.line, ...this.conditionsOf(breakpoint) }));
+    const breakpoints: DebugProtocol.SourceBreakpoint[] = enabled.map((breakpoint) => ({
+      line: breakpoint.line,
+      ...this.conditionsOf(breakpoint),
+      logMessage: this.capabilities.supportsLogPoints ? breakpoint.logMessage : undefined,
+    }));
     if (extraLine !== undefined) breakpoints.push({ line: extraLine });
     return {
       source: { path: toAbsolutePath(root, path), name: path.slice(path.lastIndexOf('/') + 1) },

@@ -193,4 +193,21 @@ describe('DebugSessionController', () => {
       ['nowhere', 'read', true],
     ]);
   });
+
+  it('sends a logpoint’s message and a hit count only to an adapter that takes them', async () => {
+    const store = new BreakpointStore(memory());
+    store.load('/ws');
+    const breakpoint = store.addSource('kernel.c', 60);
+    store.setLogMessage(breakpoint.id, 'serial ready: {magic}');
+    store.setHitCondition(breakpoint.id, '2');
+    const sentWith = async (capabilities: Record<string, boolean>) => {
+      const controller = new DebugSessionController(store, { workspaceRoot: () => '/ws', onBackgroundError: (message) => expect.fail(message) });
+      const client = new ScriptedClient(answers);
+      controller.attach(client.asClient(), capabilities, { target: 'qemu' });
+      await controller.configure(client.asClient());
+      return (client.sent.find((request) => request.command === 'setBreakpoints')!.args as { breakpoints: unknown[] }).breakpoints[0];
+    };
+    expect(await sentWith({ supportsLogPoints: true, supportsHitConditionalBreakpoints: true })).toEqual({ line: 60, logMessage: 'serial ready: {magic}', hitCondition: '2' });
+    expect(await sentWith({})).toEqual({ line: 60 });
+  });
 });

@@ -258,6 +258,24 @@ describe('debugging the C example under QEMU TCG', () => {
     expect(bad.body.breakpoints[0]).toMatchObject({ verified: false, message: expect.stringContaining('No symbol "no_such_symbol"') });
   });
 
+  it('says a logpoint\'s message with its {expressions} evaluated and lets the guest go on: no stop', async () => {
+    const client = await adapter();
+    const line = kernelLine('log_msg(LOG_INFO, "boot", "serial ready");');
+    let placed: DebugProtocol.Breakpoint | undefined;
+    const stop = await debug(client, { stopOnEntry: 'entry' }, async () => {
+      placed = (await client.setBreakpointsRequest({ source: { path: KERNEL_C }, breakpoints: [{ line, logMessage: 'serial ready: magic {magic}, boot information {mbi != 0}, {no_such_thing}' }] })).body.breakpoints[0];
+    });
+    expect(stop.body.reason).toBe('entry');
+    expect(placed).toMatchObject({ verified: true, line });
+    const terminated = client.waitForEvent('terminated');
+    await client.continueRequest({ threadId: 1 });
+    await terminated;
+    // 0x2badb002, the Multiboot magic, in decimal as gdb prints a uint32_t; an expression gdb cannot read says why.
+    expect(client.output('console')).toContain('serial ready: magic 732803074, boot information 1, <No symbol "no_such_thing" in current context.>\n');
+    expect(client.events.filter((event) => event.event === 'stopped')).toHaveLength(1);
+    expect(client.output('stdout')).toContain('done, exiting with 0');
+  });
+
   it('expands structures, runs -exec commands in the debug console, and keeps the console flowing across stops', async () => {
     const client = await adapter();
     const line = kernelLine('"hello from a C unikernel"');
