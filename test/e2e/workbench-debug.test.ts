@@ -222,10 +222,18 @@ describe('workbench: debug a unikernel', () => {
     const { page } = session;
     await page.getByRole('button', { name: 'Breakpoints', exact: true }).hover();
     await page.getByRole('button', { name: 'Add Data Breakpoint' }).click();
-    await page.getByRole('combobox', { name: 'Add Data Breakpoint' }).fill('message[0]');
+    await page.getByRole('combobox', { name: 'Add Data Breakpoint' }).fill('message[1]');
     await page.keyboard.press('Enter');
     await page.getByRole('option', { name: /^When Written/ }).click();
     const list = page.getByRole('list', { name: 'Breakpoints' });
+    await list.getByRole('listitem', { name: /^message\[1\], set$/ }).waitFor({ timeout: 10_000 });
+    // The other way in: Break on Value Change on a watch expression.
+    const watch = page.getByRole('textbox', { name: 'Add watch expression' });
+    await watch.fill('message[0]');
+    await watch.press('Enter');
+    const watched = page.getByRole('tree', { name: 'Watch expressions' }).getByRole('treeitem', { name: /^message\[0\]: / });
+    await watched.hover();
+    await page.getByRole('button', { name: 'Break when message[0] changes' }).click();
     await list.getByRole('listitem', { name: /^message\[0\], set$/ }).waitFor({ timeout: 10_000 });
     await page.locator('.editor-group.active .monaco-editor textarea').focus();
     await page.keyboard.press('F5');

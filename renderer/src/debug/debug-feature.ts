@@ -65,7 +65,10 @@ export class DebugFeature {
       this.memory.go(reference);
     };
     const variables = new VariablesView(this.session, openMemory);
-    this.watch = new WatchView(this.session, localStorage, openMemory);
+    this.watch = new WatchView(this.session, localStorage, openMemory, (expression) => {
+      this.breakpoints.addData(expression, 'write');
+      host.notifications.info(`Data breakpoint on ${expression}: the guest stops where its value changes (Breakpoints lists it).`);
+    });
     const callStack = new CallStackView(this.session);
     const breakpointsView = new BreakpointsView(this.breakpoints, {
       openAt: (path, line) => void host.openEditor(path, { line, column: 1 }, false),

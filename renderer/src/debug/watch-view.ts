@@ -17,6 +17,8 @@ export class WatchView {
     private readonly session: DebugSessionController,
     private readonly storage: KeyValueStorage,
     onOpenMemory: (memoryReference: string) => void,
+    /** Break on Value Change: a data breakpoint on the watched expression. */
+    onBreakOnChange: (expression: string) => void,
   ) {
     this.tree = new VariableTree({
       label: 'Watch expressions',
@@ -25,6 +27,17 @@ export class WatchView {
       rowActions: (node, index, depth) =>
         depth === 1
           ? [
+              el(
+                'button',
+                {
+                  className: 'icon-button row-action',
+                  'aria-label': `Break when ${node.name} changes`,
+                  title: 'Break on Value Change',
+                  tabIndex: -1,
+                  onclick: (event: Event) => (event.stopPropagation(), onBreakOnChange(node.name)),
+                },
+                icon('debug-breakpoint-data'),
+              ),
               el(
                 'button',
                 {
