@@ -93,6 +93,8 @@ export class MiradorDebugSession extends DebugSession {
   private engineReady = deferred<GuestDebugger | undefined>();
   private readonly breakpointGroups = new Map<string, BreakpointRequest[]>();
   private readonly breakpointIds = new BreakpointIds();
+  /** Jump to Cursor's targets, by id − 1 (a handful a session: kept). */
+  private readonly gotoTargets: { file: string; line: number }[] = [];
   /** The guest's console, sent as fewer, larger output events (see sendEvent). */
   private readonly guestConsole = new ConsoleOutputBatch((text) => super.sendEvent(new OutputEvent(text, 'stdout')));
 
@@ -126,6 +128,7 @@ export class MiradorDebugSession extends DebugSession {
       supportsHitConditionalBreakpoints: true,
       supportsDataBreakpoints: true,
       supportsLogPoints: true,
+      supportsGotoTargetsRequest: true,
       supportsInstructionBreakpoints: true,
       supportsSteppingGranularity: true,
       supportsRestartRequest: true,
@@ -501,6 +504,23 @@ export class MiradorDebugSession extends DebugSession {
 
   protected override stepInRequest(response: DebugProtocol.StepInResponse, args: DebugProtocol.StepInArguments): void {
     this.control(response, (engine) => engine.stepIn(granularity(args.granularity), args.threadId));
+  }
+
+  /** Jump to Cursor: one target, the line asked for (gdb moves it to the line's code when it jumps). */
+  protected override gotoTargetsRequest(response: DebugProtocol.GotoTargetsResponse, args: DebugProtocol.GotoTargetsArguments): void {
+    const file = args.source.path ?? args.source.name ?? '';
+    const id = this.gotoTargets.push({ file, line: this.convertClientLineToDebugger(args.line) });
+    response.body = { targets: [{ id, label: `${path.basename(file)}:${args.line}`, line: args.line }] };
+    this.sendResponse(response);
+  }
+
+  protected override gotoRequest(response: DebugProtocol.GotoResponse, args: DebugProtocol.GotoArguments): void {
+    const target = this.gotoTargets[args.targetId - 1];
+    if (!target) {
+      this.sendErrorResponse(response, { id: REQUEST_FAILED, format: `no goto target ${args.targetId}: ask gotoTargets first` });
+      return;
+    }
+    this.control(response, (engine) => engine.jumpTo(target.file, target.line));
   }
 
   protected override stepOutRequest(response: DebugProtocol.StepOutResponse, args: DebugProtocol.StepOutArguments): void {

@@ -109,6 +109,11 @@ export class GdbDriver {
     return this.run({ operation: `-exec-${kind}`, options });
   }
 
+  /** Resumes at another line (`-exec-jump`): the guest runs from there, so a temporary breakpoint should wait at it. */
+  jump(file: string, line: number): Promise<void> {
+    return this.run({ operation: '-exec-jump', parameters: [`${file}:${line}`] });
+  }
+
   interrupt(): Promise<void> {
     return this.run({ operation: '-exec-interrupt' });
   }

@@ -10,7 +10,7 @@ import type { EntryStop } from './entry-stop';
 import { GuestStateReader } from './guest-state-reader';
 import type { MiAsyncRecord, MiStreamRecord } from './mi-record';
 
-export type EngineStopReason = 'entry' | 'breakpoint' | 'function breakpoint' | 'instruction breakpoint' | 'data breakpoint' | 'step' | 'pause' | 'exception';
+export type EngineStopReason = 'entry' | 'breakpoint' | 'function breakpoint' | 'instruction breakpoint' | 'data breakpoint' | 'goto' | 'step' | 'pause' | 'exception';
 
 export interface EngineStop {
   reason: EngineStopReason;
@@ -63,6 +63,8 @@ export class GuestDebugger {
   private exited = false;
   private userStepping = false;
   private expectRunning = false;
+  /** The temporary breakpoint a Jump to Cursor waits at (its stop is reported as `goto`). */
+  private jumpBreakpoint: string | undefined;
   private readonly landmarks = new Map<bigint, Landmark>();
   private readonly threads = new Map<number, string>();
   private internalPause: ((outcome: 'internal' | 'other') => void) | undefined;
@@ -214,6 +216,27 @@ export class GuestDebugger {
     if (this.running) await this.gdb.interrupt();
   }
 
+  /**
+   * Jump to Cursor (DAP `goto`): execution goes on from `line` of `file` without running what lies between; a
+   * temporary breakpoint there makes the guest stop at once, reported as a `goto` stop. Skipped code stays skipped.
+   */
+  jumpTo(file: string, line: number): Promise<void> {
+    return this.exclusive(async () => {
+      const target = await this.gdb.insertBreakpoint({ source: { file, line }, temporary: true, hardware: this.connection.breakpoints.hardware });
+      this.jumpBreakpoint = target.number;
+      await this.state.forget();
+      this.expectRunning = true;
+      try {
+        await this.gdb.jump(target.fullname ?? file, target.line ?? line);
+      } catch (error) {
+        this.expectRunning = false;
+        this.jumpBreakpoint = undefined;
+        await this.gdb.deleteBreakpoints([target.number]).catch(() => undefined);
+        throw error;
+      }
+    });
+  }
+
   private byInstruction(granularity: StepGranularity): boolean {
     return granularity === 'instruction' || !this.hasLineInfo || this.lastFrame?.line === undefined;
   }
@@ -300,6 +323,10 @@ export class GuestDebugger {
     }
     // gdb deletes a watchpoint on a local whose frame returned, and stops to say so.
     if (stop.reason === 'watchpoint-scope') return report('data breakpoint', [], 'the watched expression went out of scope: gdb removed its data breakpoint');
+    if (stop.reason === 'breakpoint-hit' && this.jumpBreakpoint !== undefined && stop.breakpointNumber === this.jumpBreakpoint) {
+      this.jumpBreakpoint = undefined;
+      return report('goto');
+    }
     if (stop.reason === 'breakpoint-hit') {
       const pc = stop.frame?.address && /^0x[0-9a-f]+$/i.test(stop.frame.address) ? BigInt(stop.frame.address) : undefined;
       const landmark = pc === undefined ? undefined : this.landmarks.get(pc);

@@ -14,6 +14,7 @@ export function registerDebugCommands(commands: CommandRegistry, debug: DebugFea
   commands.register({ id: 'workbench.action.debug.stepInto', title: 'Step Into', category: 'Debug', keybinding: 'F11', enabled: stopped, run: () => debug.step('stepIn') });
   commands.register({ id: 'workbench.action.debug.stepOut', title: 'Step Out', category: 'Debug', keybinding: 'Shift+F11', enabled: stopped, run: () => debug.step('stepOut') });
   commands.register({ id: 'workbench.action.debug.restart', title: 'Restart', category: 'Debug', keybinding: 'Ctrl+Shift+F5', enabled: () => session.active, run: () => debug.restart() });
+  commands.register({ id: 'editor.debug.action.jumpToCursor', title: 'Jump to Cursor', category: 'Debug', enabled: stopped, run: () => debug.jumpToCursor() });
   commands.register({ id: 'editor.debug.action.runToCursor', title: 'Run to Cursor', category: 'Debug', keybinding: 'Ctrl+F10', enabled: stopped, run: () => debug.runToCursor() });
   commands.register({ id: 'workbench.debug.viewlet.action.addDataBreakpoint', title: 'Add Data Breakpoint…', category: 'Debug', run: () => debug.addDataBreakpoint() });
   commands.register({ id: 'editor.debug.action.conditionalBreakpoint', title: 'Add Conditional Breakpoint…', category: 'Debug', run: () => debug.addConditionalBreakpoint() });

@@ -197,6 +197,16 @@ export class DebugFeature {
     if (access) this.breakpoints.addData(expression, access);
   }
 
+  /** Jump to Cursor: the guest goes on from the cursor's line (what lies between is not run), and stops there. */
+  async jumpToCursor(): Promise<void> {
+    const editor = this.editors?.activeEditor;
+    const model = editor?.getModel();
+    const position = editor?.getPosition();
+    const path = model ? workspacePathOfModel(model) : undefined;
+    if (!path || !position) return this.host.notifications.info('Put the cursor on a line of a workspace file to jump to it.');
+    return this.guard(() => this.session.jumpToCursor(path, position.lineNumber));
+  }
+
   async addFunctionBreakpoint(): Promise<void> {
     const name = await this.host.quickInput.prompt({
       title: 'Add Function Breakpoint',

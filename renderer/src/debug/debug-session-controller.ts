@@ -147,6 +147,18 @@ export class DebugSessionController implements DebugAttachment {
     await this.continue();
   }
 
+  /** VS Code's Jump to Cursor (DAP gotoTargets, goto): execution goes on from the line, skipping what lies between. */
+  async jumpToCursor(path: string, line: number): Promise<void> {
+    const client = this.requireClient();
+    const root = this.host.workspaceRoot();
+    if (this.currentPhase !== 'stopped' || !root) return;
+    if (!this.capabilities.supportsGotoTargetsRequest) throw new Error('This debug adapter cannot jump to a line.');
+    const body = await client.request<DebugProtocol.GotoTargetsResponse['body']>('gotoTargets', { source: { path: toAbsolutePath(root, path), name: path.slice(path.lastIndexOf('/') + 1) }, line });
+    const target = body?.targets[0];
+    if (!target) throw new Error(`Cannot jump to line ${line} of ${path}: the debugger offers no target there.`);
+    await this.resume('goto', { threadId: this.threadId(), targetId: target.id });
+  }
+
   async pause(): Promise<void> {
     const client = this.requireClient();
     let threadId = this.lastThreadId;
@@ -201,7 +213,7 @@ export class DebugSessionController implements DebugAttachment {
 
   // ── Internals ──
 
-  private async resume(command: 'continue' | StepKind, args: Record<string, unknown>): Promise<void> {
+  private async resume(command: 'continue' | 'goto' | StepKind, args: Record<string, unknown>): Promise<void> {
     const client = this.requireClient();
     if (this.currentPhase !== 'stopped') return;
     // Breakpoints being sent (Run to Cursor's line taken back) go out before the guest runs again.

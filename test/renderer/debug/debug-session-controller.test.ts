@@ -210,4 +210,22 @@ describe('DebugSessionController', () => {
     expect(await sentWith({ supportsLogPoints: true, supportsHitConditionalBreakpoints: true })).toEqual({ line: 60, logMessage: 'serial ready: {magic}', hitCondition: '2' });
     expect(await sentWith({})).toEqual({ line: 60 });
   });
+
+  it('jumps to the cursor: asks the line’s goto target, then goto from the stopped thread', async () => {
+    const store = new BreakpointStore(memory());
+    store.load('/ws');
+    const controller = new DebugSessionController(store, { workspaceRoot: () => '/ws', onBackgroundError: (message) => expect.fail(message) });
+    const client = new ScriptedClient((command, args) => (command === 'gotoTargets' ? { targets: [{ id: 7, label: 'kernel.c:64', line: 64 }] } : answers(command, args)));
+    controller.attach(client.asClient(), { supportsGotoTargetsRequest: true }, { target: 'qemu' });
+    await controller.configure(client.asClient());
+    client.emit('stopped', { reason: 'breakpoint', threadId: 1 });
+    await settle();
+    client.sent.length = 0;
+    await controller.jumpToCursor('kernel.c', 64);
+    expect(client.sent).toEqual([
+      { command: 'gotoTargets', args: { source: { path: '/ws/kernel.c', name: 'kernel.c' }, line: 64 } },
+      { command: 'goto', args: { threadId: 1, targetId: 7 } },
+    ]);
+    expect(controller.phase).toBe('running');
+  });
 });

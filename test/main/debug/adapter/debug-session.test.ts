@@ -276,6 +276,27 @@ describe('debugging the C example under QEMU TCG', () => {
     expect(client.output('stdout')).toContain('done, exiting with 0');
   });
 
+  it('jumps to a line (goto): the code between is skipped, the guest stops there with reason goto', async () => {
+    const client = await adapter();
+    const from = kernelLine('if (magic == MULTIBOOT_BOOTLOADER_MAGIC) {');
+    const to = kernelLine('const char *cmdline = boot_command_line(mbi);');
+    const stop = await debug(client, {}, () => client.setBreakpointsRequest({ source: { path: KERNEL_C }, breakpoints: [{ line: from }] }));
+    expect(stop.body.reason).toBe('breakpoint');
+    const targets = await client.gotoTargetsRequest({ source: { path: KERNEL_C }, line: to });
+    expect(targets.body.targets).toEqual([{ id: expect.any(Number), label: `kernel.c:${to}`, line: to }]);
+    const jumped = await step(client, () => client.gotoRequest({ threadId: 1, targetId: targets.body.targets[0]!.id }));
+    expect(jumped.body.reason).toBe('goto');
+    expect(await topFrame(client)).toMatchObject({ name: 'kernel_main', line: to });
+    const terminated = client.waitForEvent('terminated');
+    await client.setBreakpointsRequest({ source: { path: KERNEL_C }, breakpoints: [] });
+    await client.continueRequest({ threadId: 1 });
+    await terminated;
+    // The three boot lines between were never logged; the rest of the run was.
+    expect(client.output('stdout')).not.toContain('multiboot entry');
+    expect(client.output('stdout')).not.toContain('serial ready');
+    expect(client.output('stdout')).toContain('hello from a C unikernel');
+  });
+
   it('expands structures, runs -exec commands in the debug console, and keeps the console flowing across stops', async () => {
     const client = await adapter();
     const line = kernelLine('"hello from a C unikernel"');
