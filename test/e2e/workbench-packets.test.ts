@@ -289,6 +289,25 @@ describe('workbench: the Packets panel', () => {
     await page.emulateMedia({ colorScheme: 'dark' });
   });
 
+  it('resizes a column by dragging its header edge (rows follow, the width is kept), and a double click resets it', async () => {
+    const header = grid.getByRole('columnheader', { name: 'Source' });
+    const cellWidth = () => rows.first().locator('.col-source').evaluate((element) => element.getBoundingClientRect().width);
+    const before = (await header.boundingBox())!.width;
+    const handle = grid.getByRole('separator', { name: 'Resize column Source' });
+    const edge = (await handle.boundingBox())!;
+    await page.mouse.move(edge.x + edge.width / 2, edge.y + edge.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(edge.x + edge.width / 2 + 150, edge.y + edge.height / 2, { steps: 5 });
+    await page.mouse.up();
+    const after = (await header.boundingBox())!.width;
+    expect(after).toBeGreaterThan(before + 140);
+    expect(Math.abs((await cellWidth()) - after)).toBeLessThan(2);
+    const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('mirador.packets.columnWidths') ?? '[]') as (number | null)[]);
+    expect(saved[2]).toBeCloseTo(after, -1);
+    await handle.dblclick();
+    await expect.poll(async () => Math.abs((await header.boundingBox())!.width - before)).toBeLessThan(2);
+  });
+
   it('keeps only the rows in view in the DOM for a long capture, and End reaches its last frame', async () => {
     await page.getByRole('treeitem', { name: 'long.pcap' }).click();
     const total = 31 * LONG_REPEATS;

@@ -1,5 +1,6 @@
 // The packet list: a virtualised grid over the filtered view of any length. Only the rows that fit are in the DOM (a pool
 // reused as it scrolls); rows come in pages from the capture; past the browser's height cap the scroll bar is scaled.
+import { gridTemplate, loadColumnWidths, saveColumnWidths, withColumnWidth, type ColumnWidths } from './packet-column-widths';
 import type { PacketRow, PacketRowsResult } from '../../../main/api';
 import { el } from '../workbench/element';
 import { RowPageCache, type FetchRows } from './row-page-cache';
@@ -66,10 +67,15 @@ export class PacketList {
   private selected = -1;
   private followEnd = true;
   private readonly idPrefix = `packet-row-${Math.random().toString(36).slice(2, 8)}`;
+  private columnWidths: ColumnWidths = loadColumnWidths(localStorage);
 
   constructor(private readonly host: PacketListHost) {
     const header = el('div', { className: 'packet-list-header packet-grid-row', role: 'row', 'aria-rowindex': 1 },
-      ...COLUMNS.map((column) => el('div', { className: `packet-cell ${column.className}`, role: 'columnheader' }, column.title)));
+      ...COLUMNS.map((column, index) =>
+        el('div', { className: `packet-cell ${column.className}`, role: 'columnheader' },
+          column.title,
+          // Every column but Info (which takes the rest) has an edge to drag; a double click gives back its default.
+          index < COLUMNS.length - 1 ? this.columnResizer(index, column.title) : null)));
     this.window = el('div', { className: 'packet-list-window', role: 'rowgroup' });
     this.spacer = el('div', { className: 'packet-list-spacer', 'aria-hidden': 'true' });
     this.scroller = el('div', { className: 'packet-list-scroller' }, this.window, this.spacer);
@@ -81,6 +87,42 @@ export class PacketList {
     this.window.addEventListener('mousedown', (event) => this.onPointer(event));
     this.window.addEventListener('contextmenu', (event) => this.onContextMenu(event));
     new ResizeObserver(() => this.layout()).observe(this.scroller);
+    this.applyColumnWidths();
+  }
+
+  /** The handle at a header cell's right edge: drag to resize the column, as in Wireshark; double-click to reset. */
+  private columnResizer(index: number, title: string): HTMLElement {
+    const handle = el('div', { className: 'packet-column-resizer', role: 'separator', 'aria-orientation': 'vertical', 'aria-label': `Resize column ${title}`, title: 'Drag to resize; double-click for the default width' });
+    handle.addEventListener('pointerdown', (event) => {
+      event.preventDefault();
+      event.stopPropagation();
+      const cell = handle.parentElement!;
+      const startX = event.clientX;
+      const startWidth = cell.getBoundingClientRect().width;
+      handle.setPointerCapture(event.pointerId);
+      const move = (moved: PointerEvent) => {
+        this.columnWidths = withColumnWidth(this.columnWidths, index, startWidth + moved.clientX - startX);
+        this.applyColumnWidths();
+      };
+      const up = () => {
+        handle.removeEventListener('pointermove', move);
+        handle.removeEventListener('pointerup', up);
+        saveColumnWidths(localStorage, this.columnWidths);
+      };
+      handle.addEventListener('pointermove', move);
+      handle.addEventListener('pointerup', up);
+    });
+    handle.addEventListener('dblclick', (event) => {
+      event.stopPropagation();
+      this.columnWidths = withColumnWidth(this.columnWidths, index, null);
+      this.applyColumnWidths();
+      saveColumnWidths(localStorage, this.columnWidths);
+    });
+    return handle;
+  }
+
+  private applyColumnWidths(): void {
+    this.element.style.setProperty('--packet-columns', gridTemplate(this.columnWidths));
   }
 
   /** Rows now come from `fetch`, and the view has `rowCount` rows (a new source, or a new filter). */
