@@ -121,22 +121,16 @@ export class DebugFeature {
 
   /** Run to Cursor (Ctrl+F10): the guest runs until the line of the cursor, breakpoints on the way still stopping it. */
   async runToCursor(): Promise<void> {
-    const editor = this.editors?.activeEditor;
-    const model = editor?.getModel();
-    const position = editor?.getPosition();
-    const path = model ? workspacePathOfModel(model) : undefined;
-    if (!path || !position) return this.host.notifications.info('Put the cursor on a line of a workspace file to run to it (Ctrl+F10).');
-    return this.guard(() => this.session.runToCursor(path, position.lineNumber));
+    const cursor = this.cursorLine();
+    if (!cursor) return this.host.notifications.info('Put the cursor on a line of a workspace file to run to it (Ctrl+F10).');
+    return this.guard(() => this.session.runToCursor(cursor.path, cursor.line));
   }
 
   /** Add Conditional Breakpoint… on the cursor's line: the line's breakpoint (made if there is none), its condition asked. */
   async addConditionalBreakpoint(): Promise<void> {
-    const editor = this.editors?.activeEditor;
-    const model = editor?.getModel();
-    const position = editor?.getPosition();
-    const path = model ? workspacePathOfModel(model) : undefined;
-    if (!path || !position) return this.host.notifications.info('Put the cursor on a line of a workspace file to add a conditional breakpoint there.');
-    const breakpoint = this.breakpoints.sources(path).find((candidate) => candidate.line === position.lineNumber) ?? this.breakpoints.addSource(path, position.lineNumber);
+    const cursor = this.cursorLine();
+    if (!cursor) return this.host.notifications.info('Put the cursor on a line of a workspace file to add a conditional breakpoint there.');
+    const breakpoint = this.breakpoints.sources(cursor.path).find((candidate) => candidate.line === cursor.line) ?? this.breakpoints.addSource(cursor.path, cursor.line);
     await this.editCondition(breakpoint);
   }
 
@@ -199,12 +193,9 @@ export class DebugFeature {
 
   /** Jump to Cursor: the guest goes on from the cursor's line (what lies between is not run), and stops there. */
   async jumpToCursor(): Promise<void> {
-    const editor = this.editors?.activeEditor;
-    const model = editor?.getModel();
-    const position = editor?.getPosition();
-    const path = model ? workspacePathOfModel(model) : undefined;
-    if (!path || !position) return this.host.notifications.info('Put the cursor on a line of a workspace file to jump to it.');
-    return this.guard(() => this.session.jumpToCursor(path, position.lineNumber));
+    const cursor = this.cursorLine();
+    if (!cursor) return this.host.notifications.info('Put the cursor on a line of a workspace file to jump to it.');
+    return this.guard(() => this.session.jumpToCursor(cursor.path, cursor.line));
   }
 
   async addFunctionBreakpoint(): Promise<void> {
@@ -245,6 +236,15 @@ export class DebugFeature {
       this.console.appendNote(`The adapter could not restart in place (${(error as Error).message}); launching again.`);
     }
     await this.host.startDebugging(configuration);
+  }
+
+  /** The workspace file and line of the active editor's cursor (undefined outside the workspace, or with no editor). */
+  private cursorLine(): { path: string; line: number } | undefined {
+    const editor = this.editors?.activeEditor;
+    const model = editor?.getModel();
+    const position = editor?.getPosition();
+    const path = model ? workspacePathOfModel(model) : undefined;
+    return path && position ? { path, line: position.lineNumber } : undefined;
   }
 
   private async guard(action: () => Promise<void>): Promise<void> {
