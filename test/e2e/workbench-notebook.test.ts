@@ -232,6 +232,28 @@ describe.skipIf(!hasOcaml)('workbench: notebooks', () => {
     await expect.poll(() => Promise.all([1, 2, 3].map(label)), { timeout: 30_000 }).toEqual(['Code cell 1, executed [1]', 'Code cell 2, executed [4]', 'Code cell 3, executed [5]']);
   });
 
+  it('cuts, undoes the deletion (outputs kept), copies and pastes cells with X, Z, C and V in command mode', async () => {
+    const { page } = session;
+    const region = page.getByRole('region', { name: 'Notebook rerun.ipynb' });
+    const cells = region.getByRole('listitem', { name: /^(Code|Markdown) cell \d+/ });
+    const sourceOf = (number: number) => region.getByRole('listitem', { name: new RegExp(`^Code cell ${number}\\b`) }).locator('.cell-editor .view-lines').innerText().then((text) => text.replace(/\u00a0/g, ' '));
+    await region.getByRole('listitem', { name: /^Code cell 3\b/ }).locator('.cell-editor .view-lines').click();
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('x');
+    await expect.poll(() => cells.count()).toBe(2);
+    await page.keyboard.press('z');
+    await expect.poll(() => cells.count()).toBe(3);
+    await expect(region.getByRole('region', { name: 'Outputs of cell 3' }).textContent()).resolves.toBe('- : int = 42');
+    // Cell 1 copied and pasted below it: a fourth cell with its source, not run.
+    await region.getByRole('listitem', { name: /^Code cell 1\b/ }).locator('.cell-editor .view-lines').click();
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('c');
+    await page.keyboard.press('v');
+    await expect.poll(() => cells.count()).toBe(4);
+    await expect.poll(() => sourceOf(2)).toBe('let x = 40');
+    await expect(region.getByRole('listitem', { name: /^Code cell 2\b/ }).getAttribute('aria-label')).resolves.toBe('Code cell 2');
+  });
+
   it('logged no errors in the page', () => {
     expect(session.pageErrors).toEqual([]);
   });

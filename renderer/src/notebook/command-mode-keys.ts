@@ -18,7 +18,12 @@ export type NotebookKeyAction =
   | 'move-up'
   | 'move-down'
   | 'interrupt'
-  | 'restart';
+  | 'restart'
+  | 'copy'
+  | 'cut'
+  | 'paste-below'
+  | 'paste-above'
+  | 'undo-delete';
 
 const SINGLE: Record<string, NotebookKeyAction> = {
   K: 'select-previous',
@@ -38,6 +43,11 @@ const SINGLE: Record<string, NotebookKeyAction> = {
   O: 'toggle-outputs',
   'Ctrl+Shift+ArrowUp': 'move-up',
   'Ctrl+Shift+ArrowDown': 'move-down',
+  C: 'copy',
+  X: 'cut',
+  V: 'paste-below',
+  'Shift+V': 'paste-above',
+  Z: 'undo-delete',
 };
 
 /** Pressed twice in a row, so that one stray key does not delete a cell or drop the kernel's state. */

@@ -15,6 +15,10 @@ import { appendOutput } from './ipynb-rules';
 import { NotebookKernel, type KernelState } from './notebook-kernel';
 import { NotebookModel, type CellKind, type NotebookCellModel } from './notebook-model';
 
+
+/** Cells copied with C or X, shared by the notebooks of this window (as Jupyter's clipboard is by its tabs). */
+let copiedCells: { kind: CellKind; source: string }[] = [];
+
 export interface NotebookEditorServices {
   monaco: Monaco;
   backend: BackendClient;
@@ -50,6 +54,8 @@ export class NotebookEditor implements CustomEditor {
   private readonly listeners = new Set<() => void>();
   private modelSubscriptions: Array<() => void> = [];
   private selected: NotebookCellModel | undefined;
+  /** Cells deleted in this editor, latest last, with where they were (Z brings them back). */
+  private readonly deleted: { cell: NotebookCellModel; index: number }[] = [];
   private mode: 'edit' | 'command' = 'command';
   private readonly resizeObserver: ResizeObserver;
   private lastWidth = 0;
@@ -379,8 +385,28 @@ export class NotebookEditor implements CustomEditor {
   private deleteCell(cell: NotebookCellModel): void {
     const next = this.neighbour(cell, 1) ?? this.neighbour(cell, -1);
     if (cell.runState === 'running') void this.interrupt();
-    this.model.remove(cell);
+    const index = this.model.remove(cell);
+    if (index >= 0) this.deleted.push({ cell, index });
     this.select(next, 'command', true);
+  }
+
+  /** V / Shift+V: the copied cells (C, X; from any notebook of this window) as new cells at `index`. */
+  private paste(index: number): void {
+    if (copiedCells.length === 0) return this.services.notifications.info('Nothing to paste: copy a cell with C (or cut it with X) in command mode first.');
+    let last: NotebookCellModel | undefined;
+    copiedCells.forEach((copied, offset) => {
+      last = this.model.createCell(copied.kind, copied.source);
+      this.model.insert(index + offset, last);
+    });
+    this.select(last, 'command', true);
+  }
+
+  /** Z: the last deleted cell back where it was, outputs and all (as Jupyter's undo cell deletion). */
+  private undoDelete(): void {
+    const restored = this.deleted.pop();
+    if (!restored) return;
+    this.model.insert(restored.index, restored.cell);
+    this.select(restored.cell, 'command', true);
   }
 
   private async onCellAction(cell: NotebookCellModel, action: CellAction): Promise<void> {
@@ -483,11 +509,21 @@ export class NotebookEditor implements CustomEditor {
       case 'restart':
         await this.restart();
         return;
+      case 'paste-below':
+      case 'paste-above':
+        return this.paste(cell ? cells.indexOf(cell) + (action === 'paste-below' ? 1 : 0) : cells.length);
+      case 'undo-delete':
+        return this.undoDelete();
     }
     if (!cell) return;
     switch (action) {
       case 'delete':
         return this.deleteCell(cell);
+      case 'copy':
+      case 'cut':
+        copiedCells = [{ kind: cell.kind, source: cell.source }];
+        if (action === 'cut') this.deleteCell(cell);
+        return;
       case 'to-markdown':
       case 'to-code':
         this.model.setKind(cell, action === 'to-code' ? 'code' : 'markdown');

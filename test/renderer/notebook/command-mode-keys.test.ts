@@ -11,6 +11,12 @@ describe('CommandModeKeys', () => {
     expect(keys.handle('Q')).toBeUndefined();
   });
 
+  it('copies, cuts and pastes cells and undoes a deletion with Jupyter\'s keys', () => {
+    const keys = new CommandModeKeys();
+    expect(['C', 'X', 'V', 'Shift+V', 'Z'].map((chord) => keys.handle(chord))).toEqual(['copy', 'cut', 'paste-below', 'paste-above', 'undo-delete']);
+    expect(keys.claims('Shift+V')).toBe(true);
+  });
+
   it('deletes, interrupts and restarts only on the same key twice in a row', () => {
     const keys = new CommandModeKeys();
     expect(keys.handle('D')).toBeUndefined();
