@@ -240,6 +240,15 @@ describe('workbench: debug a unikernel', () => {
     // log_msg formats the memory line into message: its first byte becomes 'm'.
     await page.locator('#status-debug').filter({ hasText: /paused on data breakpoint \(.*109 'm'\)/ }).waitFor({ timeout: 20_000 });
     await screenshot(page, 'debug-data-breakpoint');
+    // Set Value on a local of the stopped frame: gdb assigns it and the view reads it back.
+    const variables = page.getByRole('tree', { name: 'Variables' });
+    const local = variables.getByRole('treeitem', { name: /^c: 109 'm'/ });
+    await local.hover();
+    await variables.getByRole('button', { name: 'Set value of c' }).click();
+    const box = page.getByRole('combobox', { name: 'Set Value: c' });
+    await box.fill("'M'");
+    await box.press('Enter');
+    await variables.getByRole('treeitem', { name: /^c: 77 'M'/ }).waitFor({ timeout: 10_000 });
   });
 
   it('runs to the cursor with Ctrl+F10: the guest stops at that line, and no breakpoint is left behind', async () => {

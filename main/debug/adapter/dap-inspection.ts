@@ -15,7 +15,7 @@ type Container =
   | { kind: 'register-group'; frame: FrameRef; group: RegisterGroupName }
   /** A structure or array local: expanded through a gdb variable object made on first expansion. */
   | { kind: 'local'; frame: FrameRef; expression: string }
-  | { kind: 'var-object'; name: string };
+  | { kind: 'var-object'; name: string; frame: FrameRef };
 
 /** Shown in the Registers scope directly; the rest sits under one expandable entry. */
 const DIRECT_REGISTER_GROUPS: RegisterGroupName[] = ['general', 'segment', 'control'];
@@ -23,6 +23,8 @@ const DIRECT_REGISTER_GROUPS: RegisterGroupName[] = ['general', 'segment', 'cont
 export class DapInspection {
   private readonly frames = new Handles<FrameRef>();
   private readonly containers = new Handles<Container>();
+  /** Children shown from gdb variable objects, by `reference:name`: what Set Value assigns to. */
+  private readonly childVarObjects = new Map<string, { varObject: string; frame: FrameRef }>();
 
   constructor(
     private readonly engine: GuestStateReader,
@@ -33,6 +35,27 @@ export class DapInspection {
   forget(): void {
     this.frames.reset();
     this.containers.reset();
+    this.childVarObjects.clear();
+  }
+
+  /**
+   * DAP setVariable: `name` of the container `variablesReference` takes `value` (a C expression), assigned by gdb in
+   * that variable's frame; answers the value gdb reads back.
+   */
+  async setVariable(args: DebugProtocol.SetVariableArguments): Promise<DebugProtocol.SetVariableResponse['body']> {
+    const container = this.containers.get(args.variablesReference);
+    if (!container) throw new Error('That variable is gone: the guest moved since it was shown.');
+    let expression: string;
+    let frame: FrameRef;
+    if (container.kind === 'locals') [expression, frame] = [args.name, container.frame];
+    else if (container.kind === 'registers' || container.kind === 'register-group') [expression, frame] = [`$${args.name}`, container.frame];
+    else {
+      const child = this.childVarObjects.get(`${args.variablesReference}:${args.name}`);
+      if (!child) throw new Error(`No ${args.name} here to set.`);
+      [expression, frame] = [await this.engine.varPathExpression(child.varObject), child.frame];
+    }
+    await this.engine.evaluate(`${expression} = (${args.value})`, frame.threadId, frame.level);
+    return { value: await this.engine.evaluate(expression, frame.threadId, frame.level) };
   }
 
   async stackTrace(args: DebugProtocol.StackTraceArguments): Promise<DebugProtocol.StackTraceResponse['body']> {
@@ -83,10 +106,10 @@ export class DapInspection {
       }
       case 'local': {
         const varObject = await this.engine.createVarObject(container.expression, container.frame.threadId, container.frame.level);
-        return { variables: await this.children(varObject.name) };
+        return { variables: await this.children(varObject.name, container.frame, args.variablesReference) };
       }
       case 'var-object':
-        return { variables: await this.children(container.name) };
+        return { variables: await this.children(container.name, container.frame, args.variablesReference) };
     }
   }
 
@@ -114,17 +137,21 @@ export class DapInspection {
     return [...direct, ...nested];
   }
 
-  private async children(varObjectName: string): Promise<DebugProtocol.Variable[]> {
+  private async children(varObjectName: string, frame: FrameRef, reference: number): Promise<DebugProtocol.Variable[]> {
     const children = await this.engine.varObjectChildren(varObjectName);
-    return children.map((child) => this.varObjectVariable(child.expression ?? child.name, child));
+    return children.map((child) => {
+      const name = child.expression ?? child.name;
+      this.childVarObjects.set(`${reference}:${name}`, { varObject: child.name, frame });
+      return this.varObjectVariable(name, child, frame);
+    });
   }
 
-  private varObjectVariable(name: string, varObject: GdbVarObject): DebugProtocol.Variable {
+  private varObjectVariable(name: string, varObject: GdbVarObject, frame: FrameRef): DebugProtocol.Variable {
     return {
       name,
       value: varObject.value ?? (varObject.numchild > 0 ? '{…}' : ''),
       ...(varObject.type ? { type: varObject.type } : {}),
-      variablesReference: varObject.numchild > 0 ? this.containers.create({ kind: 'var-object', name: varObject.name }) : 0,
+      variablesReference: varObject.numchild > 0 ? this.containers.create({ kind: 'var-object', name: varObject.name, frame }) : 0,
     };
   }
 
@@ -132,7 +159,7 @@ export class DapInspection {
   async evaluate(expression: string, frameId: number | undefined): Promise<DebugProtocol.EvaluateResponse['body']> {
     const frame = this.frame(frameId);
     const varObject = await this.engine.createVarObject(expression, frame.threadId, frame.level);
-    const variable = this.varObjectVariable(expression, varObject);
+    const variable = this.varObjectVariable(expression, varObject, frame);
     return { result: variable.value, ...(variable.type ? { type: variable.type } : {}), variablesReference: variable.variablesReference };
   }
 

@@ -129,6 +129,7 @@ export class MiradorDebugSession extends DebugSession {
       supportsDataBreakpoints: true,
       supportsLogPoints: true,
       supportsGotoTargetsRequest: true,
+      supportsSetVariable: true,
       supportsInstructionBreakpoints: true,
       supportsSteppingGranularity: true,
       supportsRestartRequest: true,
@@ -552,6 +553,10 @@ export class MiradorDebugSession extends DebugSession {
 
   protected override scopesRequest(response: DebugProtocol.ScopesResponse, args: DebugProtocol.ScopesArguments): void {
     this.inspect(response, async (inspection) => inspection.scopes(args));
+  }
+
+  protected override setVariableRequest(response: DebugProtocol.SetVariableResponse, args: DebugProtocol.SetVariableArguments): void {
+    this.inspect(response, (inspection) => inspection.setVariable(args));
   }
 
   protected override variablesRequest(response: DebugProtocol.VariablesResponse, args: DebugProtocol.VariablesArguments): void {

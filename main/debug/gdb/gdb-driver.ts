@@ -160,6 +160,12 @@ export class GdbDriver {
     return typeof record.results.value === 'string' ? record.results.value : '';
   }
 
+  /** The C expression a variable object's child stands for (`mbi->flags`, `message[3]`). */
+  async varPathExpression(name: string): Promise<string> {
+    const record = await this.mi.request({ operation: '-var-info-path-expression', parameters: [name] });
+    return typeof record.results.path_expr === 'string' ? record.results.path_expr : '';
+  }
+
   /** A CLI command (`info registers`, `x/4i $pc`, `monitor info mem`) and the text it printed. */
   async console(command: string, context: FrameContext = {}): Promise<string> {
     const answer = await this.mi.send({ operation: '-interpreter-exec', options: frameOptions(context), parameters: ['console', command], separator: 'never' }, { collectOutput: true });

@@ -139,6 +139,10 @@ export class GuestStateReader {
     return this.gdb.evaluate(expression, { thread: threadId, frame });
   }
 
+  varPathExpression(name: string): Promise<string> {
+    return this.gdb.varPathExpression(name);
+  }
+
   /** A gdb CLI command from the debug console (`-exec info registers`); resolves with what it printed. */
   console(command: string, threadId?: number, frame?: number): Promise<string> {
     // `set var`, `frame 2`, `-exec jump`...: a console command can change anything; the stack is asked again.

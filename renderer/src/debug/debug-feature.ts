@@ -64,7 +64,15 @@ export class DebugFeature {
       host.showPanel('memory', false);
       this.memory.go(reference);
     };
-    const variables = new VariablesView(this.session, openMemory);
+    const variables = new VariablesView(this.session, openMemory, (node) =>
+      host.quickInput.prompt({
+        title: `Set Value: ${node.name}`,
+        value: node.value ?? '',
+        prompt: 'A C expression, assigned by gdb in the stopped frame (e.g. 5, LOG_WARNING, \'M\').',
+        validate: (text) => (text.trim() ? null : 'Type a value.'),
+      }),
+    );
+    variables.onError = (message) => host.notifications.error(message);
     this.watch = new WatchView(this.session, localStorage, openMemory, (expression) => {
       this.breakpoints.addData(expression, 'write');
       host.notifications.info(`Data breakpoint on ${expression}: the guest stops where its value changes (Breakpoints lists it).`);

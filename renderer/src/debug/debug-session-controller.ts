@@ -186,6 +186,15 @@ export class DebugSessionController implements DebugAttachment {
 
   // ── Queries while stopped ──
 
+  /** DAP setVariable: `name` of container `variablesReference` takes `value` (an expression); resolves with the value read back. */
+  async setVariable(variablesReference: number, name: string, value: string): Promise<string> {
+    if (!this.capabilities.supportsSetVariable) throw new Error('This debug adapter cannot set values.');
+    const body = await this.requireClient().request<DebugProtocol.SetVariableResponse['body']>('setVariable', { variablesReference, name, value });
+    // Other views (watch, memory) may show what just changed: they read again, as after a stop.
+    this.fire('frame');
+    return body.value;
+  }
+
   scopes(frameId: number): Promise<DebugProtocol.Scope[]> {
     return this.requireClient().request<DebugProtocol.ScopesResponse['body']>('scopes', { frameId }).then((body) => body.scopes);
   }

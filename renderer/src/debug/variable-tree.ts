@@ -8,6 +8,8 @@ export interface VariableNode {
   /** Above zero: the node has children, fetched with a `variables` request on this reference. */
   variablesReference: number;
   memoryReference?: string;
+  /** The container it was listed in (what DAP's setVariable names it by). */
+  parentReference?: number;
   /** A scope heading (Locals, Registers), an ordinary value, or an error in place of a value. */
   kind?: 'scope' | 'variable' | 'error';
 }

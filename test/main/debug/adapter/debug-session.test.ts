@@ -297,6 +297,32 @@ describe('debugging the C example under QEMU TCG', () => {
     expect(client.output('stdout')).toContain('hello from a C unikernel');
   });
 
+  it('sets values (setVariable): a local, and an array element through its parent — the guest prints what was set', async () => {
+    const client = await adapter();
+    const logC = path.join(C_HELLO_DIR, 'log.c');
+    const line = readFileSync(logC, 'utf8').split('\n').findIndex((text) => text.includes('serial_puts(message);')) + 1;
+    const stop = await debug(client, {}, () => client.setBreakpointsRequest({ source: { path: logC }, breakpoints: [{ line }] }));
+    expect(stop.body.reason).toBe('breakpoint');
+    const frame = await topFrame(client);
+    const locals = (await client.scopesRequest({ frameId: frame.id })).body.scopes.find((scope) => scope.name === 'Locals')!;
+    const variables = (await client.variablesRequest({ variablesReference: locals.variablesReference })).body.variables;
+    const message = variables.find((variable) => variable.name === 'message')!;
+    const elements = (await client.variablesRequest({ variablesReference: message.variablesReference })).body.variables;
+    expect(elements[0]).toMatchObject({ name: '0', value: "109 'm'" });
+    const set = await client.setVariableRequest({ variablesReference: message.variablesReference, name: '0', value: "'M'" });
+    expect(set.body.value).toBe("77 'M'");
+    // A scalar local too: the level, read back as gdb names it.
+    const level = await client.setVariableRequest({ variablesReference: locals.variablesReference, name: 'level', value: 'LOG_WARNING' });
+    expect(level.body.value).toBe('LOG_WARNING');
+    await client.setBreakpointsRequest({ source: { path: logC }, breakpoints: [] });
+    const terminated = client.waitForEvent('terminated');
+    await client.continueRequest({ threadId: 1 });
+    await terminated;
+    expect(client.output('stdout')).toContain('Multiboot entry');
+    // A reference nobody holds (the guest moved, or the run ended) is refused with the reason.
+    await expect(client.setVariableRequest({ variablesReference: 999_999, name: 'x', value: '1' })).rejects.toThrow(/variable is gone|Not debugging/);
+  });
+
   it('expands structures, runs -exec commands in the debug console, and keeps the console flowing across stops', async () => {
     const client = await adapter();
     const line = kernelLine('"hello from a C unikernel"');
