@@ -54,6 +54,7 @@ import type {
   ExportCaptureResult,
   FollowStreamArguments,
   FollowStreamResult,
+  ConversationsResult,
   PacketDetailArguments,
   PacketDetailResult,
   PacketRowsArguments,
@@ -161,6 +162,7 @@ export interface BackendRequests {
   /** `path` is workspace-relative or absolute; `format` defaults to pcapng. */
   'packets/export': Req<CaptureParams & ExportCaptureArguments, ExportCaptureResult>;
   'packets/followStream': Req<CaptureParams & FollowStreamArguments, FollowStreamResult>;
+  'packets/conversations': Req<CaptureParams, ConversationsResult>;
   'packets/close': Req<CaptureParams, void>;
 }
 

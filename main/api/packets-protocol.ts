@@ -116,6 +116,29 @@ export interface ExportCaptureResult {
   bytes: number;
 }
 
+/** DAP request: Wireshark's Statistics › Conversations for TCP and UDP, over every frame held (no arguments). */
+export const CONVERSATIONS_REQUEST = 'mirador/conversations';
+export interface ConversationStatistics {
+  protocol: 'tcp' | 'udp';
+  /** A is the side that sent the conversation's first frame. */
+  addressA: string;
+  portA: number;
+  addressB: string;
+  portB: number;
+  framesAToB: number;
+  bytesAToB: number;
+  framesBToA: number;
+  bytesBToA: number;
+  /** Seconds since the capture's first frame, and from the conversation's first frame to its last. */
+  start: number;
+  duration: number;
+  /** The display filter that shows just this conversation. */
+  filter: string;
+}
+export interface ConversationsResult {
+  conversations: ConversationStatistics[];
+}
+
 /** DAP request: the payload of the TCP or UDP conversation a frame belongs to, in order, by direction. */
 export const FOLLOW_STREAM_REQUEST = 'mirador/followStream';
 export interface FollowStreamArguments {

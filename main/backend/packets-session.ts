@@ -1,7 +1,7 @@
 // Capture files a renderer opened: each read in the background into a PacketTable, browsed by id, announced in batches.
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { ExportCaptureResult, FollowStreamResult, PacketDetailResult, PacketRowsResult, PacketsEventBody, SetFilterResult } from '../api';
+import type { ConversationsResult, ExportCaptureResult, FollowStreamResult, PacketDetailResult, PacketRowsResult, PacketsEventBody, SetFilterResult } from '../api';
 import { streamCaptureFile } from '../services/capture/capture-file-streamer';
 import { MiradorError } from '../services/mirador-error';
 import { PacketsAnnouncer } from '../services/packets/packets-announcer';
@@ -77,6 +77,10 @@ export class PacketsSession {
     } catch (error) {
       throw new MiradorError('unavailable', `Could not write ${absolute}: ${(error as Error).message}`);
     }
+  }
+
+  conversations(captureId: number): ConversationsResult {
+    return { conversations: this.require(captureId).table.conversationList() };
   }
 
   followStream(captureId: number, number: number): FollowStreamResult {

@@ -245,6 +245,7 @@ export function createRequestHandlers(shared: SharedServices): RequestHandlers {
         exportFormatParam(params),
         optionalBooleanParam(params, 'filtered', 'packets/export') === true,
       ),
+    'packets/conversations': (params, connection) => connection.packets.conversations(captureIdOf(params, 'packets/conversations')),
     'packets/followStream': (params, connection) => connection.packets.followStream(captureIdOf(params, 'packets/followStream'), integerParam(params, 'number', 'packets/followStream')),
     'packets/close': (params, connection) => connection.packets.close(captureIdOf(params, 'packets/close')),
   };

@@ -289,6 +289,23 @@ describe('workbench: the Packets panel', () => {
     await page.emulateMedia({ colorScheme: 'dark' });
   });
 
+  it('lists the conversations (Statistics: Conversations…) and filters on the one picked', async () => {
+    await page.getByRole('treeitem', { name: 'loopback.pcap' }).click();
+    await poll(counts, { timeout: 10_000 }).toMatch(/ of 31$/);
+    await page.keyboard.press('Control+Shift+P');
+    const palette = page.getByRole('combobox', { name: 'Command Palette' });
+    await palette.fill('Statistics: Conversations');
+    await page.getByRole('option', { name: /Statistics: Conversations/ }).waitFor();
+    await palette.press('Enter');
+    const first = page.getByRole('option').first();
+    await expect(first.textContent()).resolves.toMatch(/^TCP 127\.0\.0\.1:\d+ ↔ 127\.0\.0\.1:\d+\d* frames?, [\d.]+ (B|kB)/);
+    await screenshot(page, 'packets-conversations');
+    await first.click();
+    await poll(() => filterBox().inputValue()).toMatch(/^tcp\.stream == \d+$/);
+    await poll(counts).toBe(`Displayed: ${tsharkCount(LOOPBACK, await filterBox().inputValue())} of 31`);
+    await applyFilter('');
+  });
+
   it('resizes a column by dragging its header edge (rows follow, the width is kept), and a double click resets it', async () => {
     const header = grid.getByRole('columnheader', { name: 'Source' });
     const cellWidth = () => rows.first().locator('.col-source').evaluate((element) => element.getBoundingClientRect().width);

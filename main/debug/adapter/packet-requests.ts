@@ -3,6 +3,7 @@ import path from 'node:path';
 import {
   EXPORT_CAPTURE_REQUEST,
   FOLLOW_STREAM_REQUEST,
+  CONVERSATIONS_REQUEST,
   PACKET_DETAIL_REQUEST,
   PACKET_ROWS_REQUEST,
   SET_FILTER_REQUEST,
@@ -12,7 +13,7 @@ import {
 import { MiradorError } from '../../services/mirador-error';
 import type { PacketTable } from '../../services/packets/packet-table';
 
-export const PACKET_REQUESTS: ReadonlySet<string> = new Set([PACKET_ROWS_REQUEST, PACKET_DETAIL_REQUEST, SET_FILTER_REQUEST, EXPORT_CAPTURE_REQUEST, FOLLOW_STREAM_REQUEST]);
+export const PACKET_REQUESTS: ReadonlySet<string> = new Set([PACKET_ROWS_REQUEST, PACKET_DETAIL_REQUEST, SET_FILTER_REQUEST, EXPORT_CAPTURE_REQUEST, FOLLOW_STREAM_REQUEST, CONVERSATIONS_REQUEST]);
 
 type Args = Record<string, unknown>;
 
@@ -38,6 +39,8 @@ export async function answerPacketRequest(command: string, rawArgs: unknown, tab
       return exportCapture(args as Partial<ExportCaptureArguments>, table, cwd);
     case FOLLOW_STREAM_REQUEST:
       return table.followStream(integer(args, 'number', command));
+    case CONVERSATIONS_REQUEST:
+      return { conversations: table.conversationList() };
     default:
       throw new MiradorError('invalid-params', `unknown request ${command}`);
   }

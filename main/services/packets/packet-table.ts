@@ -1,5 +1,5 @@
 // A capture held for browsing: frames in a compact store, rows of the filtered view dissected on demand, detail, export, streams.
-import type { ExportCaptureResult, FollowStreamResult, PacketDetailResult, PacketRow, SetFilterResult } from '../../api/packets-protocol';
+import type { ConversationStatistics, ExportCaptureResult, FollowStreamResult, PacketDetailResult, PacketRow, SetFilterResult } from '../../api/packets-protocol';
 import type { CaptureFrame } from '../capture/capture-frame';
 import { CaptureFrameStore } from '../capture/capture-frame-store';
 import type { Dissection } from '../dissect/dissection';
@@ -206,6 +206,50 @@ export class PacketTable {
       if (location) members.push({ number: other + 1, frame: otherFrame, location });
     }
     return followConversation(members, filter)!;
+  }
+
+  /** Wireshark's Statistics › Conversations (TCP and UDP): endpoints, frames and bytes each way, start and duration. */
+  conversationList(): ConversationStatistics[] {
+    const found = new Map<number, ConversationStatistics>();
+    const first = this.store.count > 0 ? this.store.frame(0)! : undefined;
+    const secondsOf = (frame: CaptureFrame) => (first ? frame.seconds - first.seconds + (frame.nanoseconds - first.nanoseconds) / 1e9 : 0);
+    for (let index = 0; index < this.store.count; index++) {
+      const id = this.conversations[index]!;
+      if (id === NO_CONVERSATION) continue;
+      const frame = this.store.frame(index)!;
+      const location = locateTransport(frame.data, frame.linkType);
+      if (!location) continue;
+      const time = secondsOf(frame);
+      let entry = found.get(id);
+      if (!entry) {
+        const filter = this.streamFilterOf(index, frame);
+        if (!filter) continue;
+        entry = {
+          protocol: location.protocol,
+          addressA: location.source,
+          portA: location.sourcePort,
+          addressB: location.destination,
+          portB: location.destinationPort,
+          framesAToB: 0,
+          bytesAToB: 0,
+          framesBToA: 0,
+          bytesBToA: 0,
+          start: time,
+          duration: 0,
+          filter: filter.replace(/ eq /g, ' == ').replace(/ and /g, ' && '),
+        };
+        found.set(id, entry);
+      }
+      if (location.source === entry.addressA && location.sourcePort === entry.portA) {
+        entry.framesAToB++;
+        entry.bytesAToB += frame.originalLength;
+      } else {
+        entry.framesBToA++;
+        entry.bytesBToA += frame.originalLength;
+      }
+      entry.duration = time - entry.start;
+    }
+    return [...found.values()];
   }
 
   private async scanFrames(generation: number): Promise<void> {

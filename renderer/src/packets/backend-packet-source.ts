@@ -1,6 +1,7 @@
 // A capture file the user opened, held by the backend: the `packets/*` requests of the contract, and `packets/update` for
 // the frames as the backend reads them.
 import type {
+  ConversationsResult,
   ExportCaptureArguments,
   ExportCaptureResult,
   FollowStreamResult,
@@ -69,6 +70,10 @@ export class BackendPacketSource implements PacketSource {
 
   exportCapture(args: ExportCaptureArguments): Promise<ExportCaptureResult> {
     return this.backend.request('packets/export', { captureId: this.captureId, ...args });
+  }
+
+  conversations(): Promise<ConversationsResult> {
+    return this.backend.request('packets/conversations', { captureId: this.captureId });
   }
 
   followStream(number: number): Promise<FollowStreamResult> {

@@ -4,6 +4,8 @@ import {
   EXPORT_CAPTURE_REQUEST,
   FILTER_ERROR_INVALID,
   FOLLOW_STREAM_REQUEST,
+  CONVERSATIONS_REQUEST,
+  type ConversationsResult,
   PACKET_DETAIL_REQUEST,
   PACKET_ROWS_REQUEST,
   PACKETS_EVENT,
@@ -74,6 +76,10 @@ export class DapPacketSource implements PacketSource {
 
   exportCapture(args: ExportCaptureArguments): Promise<ExportCaptureResult> {
     return this.client.request<ExportCaptureResult>(EXPORT_CAPTURE_REQUEST, args);
+  }
+
+  conversations(): Promise<ConversationsResult> {
+    return this.client.request<ConversationsResult>(CONVERSATIONS_REQUEST, {});
   }
 
   followStream(number: number): Promise<FollowStreamResult> {

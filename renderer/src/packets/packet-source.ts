@@ -1,6 +1,7 @@
 // Where the Packets panel's rows come from: a capture file the backend opened, or a run's live capture in the debug adapter.
 // Both speak main/api/packets-protocol.ts; the panel sees only this interface.
 import type {
+  ConversationsResult,
   ExportCaptureArguments,
   ExportCaptureResult,
   FollowStreamResult,
@@ -25,6 +26,8 @@ export interface PacketSource {
   setFilter(filter: string): Promise<SetFilterResult>;
   exportCapture(args: ExportCaptureArguments): Promise<ExportCaptureResult>;
   followStream(number: number): Promise<FollowStreamResult>;
+  /** Statistics › Conversations: the TCP and UDP conversations of every frame held. */
+  conversations(): Promise<ConversationsResult>;
   /** New frames (and the counts) as they arrive; `ended` once no more will come. */
   onUpdate(listener: (update: PacketsEventBody) => void): PacketSourceSubscription;
   /** Lets the capture go where it lives (a file's PacketTable in the backend); a run's capture ends with its session. */

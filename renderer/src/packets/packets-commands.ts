@@ -18,6 +18,16 @@ export function registerPacketsCommands(commands: CommandRegistry, packets: Pack
       return packets.view.goToPacket();
     },
   });
+  commands.register({
+    id: 'mirador.packets.conversations',
+    title: 'Statistics: Conversations…',
+    category: 'Packets',
+    enabled: hasCapture,
+    run: () => {
+      showPanel('packets');
+      return packets.view.showConversations();
+    },
+  });
   commands.register({ id: 'mirador.packets.followStream', title: 'Follow TCP/UDP Stream', category: 'Packets', enabled: hasCapture, run: () => packets.view.followStream() });
   commands.register({
     id: 'mirador.packets.focusFilter',

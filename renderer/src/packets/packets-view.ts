@@ -11,6 +11,7 @@ import { deepestNodeAt, highlightRange } from './detail-tree-model';
 import { DisplayFilterBar, type FilterCheck } from './display-filter-bar';
 import { FollowStreamView } from './follow-stream-view';
 import { showDetailLineMenu } from './detail-line-menu';
+import { pickConversation } from './conversations-picker';
 import { findDisplayedPosition } from './packet-position';
 import { showPacketRowMenu } from './packet-row-menu';
 import { PacketDetailTree } from './packet-detail-tree';
@@ -423,6 +424,21 @@ export class PacketsView implements View {
       follow: () => void this.followStream(),
       copy: (text) => void navigator.clipboard?.writeText(text).catch(() => undefined),
     });
+  }
+
+  /** Statistics › Conversations: pick a TCP or UDP conversation of the capture to filter on it. */
+  async showConversations(): Promise<void> {
+    const source = this.source;
+    if (!source || this.total === 0) return this.host.notifications.info('There are no conversations yet: open a capture, or run with "capture": true.');
+    let conversations;
+    try {
+      ({ conversations } = await source.conversations());
+    } catch (error) {
+      return this.host.notifications.error(`Could not count the conversations: ${(error as Error).message}`);
+    }
+    if (conversations.length === 0) return this.host.notifications.info('This capture has no TCP or UDP conversation.');
+    const filter = await pickConversation(this.host.quickInput, conversations);
+    if (filter) await this.filterBar.setAndApply(filter);
   }
 
   /** Wireshark's Go to Packet (Ctrl+G in the panel): selects frame N in the list, or says the filter hides it. */

@@ -77,6 +77,7 @@ export class QuickInput {
               },
               el('span', { className: 'quick-input-label' }, item.label),
               item.description ? el('span', { className: 'quick-input-description' }, item.description) : null,
+              item.detail ? el('span', { className: 'quick-input-detail' }, item.detail) : null,
             ),
           ),
         );
