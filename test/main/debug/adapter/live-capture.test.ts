@@ -119,6 +119,11 @@ describe.skipIf(unavailable !== undefined)('live capture from a Linux guest thro
     const fromServer = followed.segments.filter((segment) => !segment.fromClient).map((segment) => Buffer.from(segment.bytes, 'base64').toString('latin1')).join('');
     expect(fromServer).toMatch(/^HTTP\/1\.1 200 OK\r\n[\s\S]*\r\n\r\nhello from the host\n$/);
     expect(tsharkFields(exported.path, ['frame.number'], detail.streamFilter).length).toBe((await request<{ matched: number }>(client, 'mirador/setFilter', { filter: detail.streamFilter })).matched);
+    // Statistics › Conversations over the run's capture: the HTTP one among them, its filter the stream's.
+    const { conversations } = await request<{ conversations: { protocol: string; portB: number; filter: string; framesAToB: number; framesBToA: number }[] }>(client, 'mirador/conversations', {});
+    const http = conversations.find((conversation) => conversation.filter === detail.streamFilter.replace(' eq ', ' == '));
+    expect(http).toMatchObject({ protocol: 'tcp' });
+    expect(http!.framesAToB + http!.framesBToA).toBe(tsharkFields(exported.path, ['frame.number'], detail.streamFilter).length);
   }, 120_000);
 
   it('while the guest runs: a bad filter is FILTER_ERROR_INVALID with its column; stopping the run ends the capture, which stays browsable', async () => {
