@@ -67,3 +67,16 @@ export const LAUNCH_ERROR_INVALID_ARGUMENTS = 3001;
 export const LAUNCH_ERROR_FAILED = 3002;
 /** ... or debugging was asked for where it cannot be done (no longer sent: targets without a gdb stub run undebugged). */
 export const LAUNCH_ERROR_DEBUG_UNSUPPORTED = 3003;
+
+/**
+ * The hit counts (DAP `hitCondition`) Mirador's adapter takes, as the ignore count gdb gets: `5` and `>=5` stop from the
+ * 5th hit on (4 ignored), `>5` from the 6th. Undefined for what an ignore count cannot say (`==5`, `%5`, words). The
+ * IDE checks what the user types with it too.
+ */
+export function ignoreCountOf(hitCondition: string): number | undefined {
+  const match = /^\s*(>=|>|==)?\s*(\d+)\s*$/.exec(hitCondition);
+  if (!match || match[1] === '==') return undefined;
+  const count = Number(match[2]);
+  if (!Number.isSafeInteger(count) || count < 1) return undefined;
+  return match[1] === '>' ? count : count - 1;
+}

@@ -4,6 +4,7 @@ import type { BreakpointPolicy } from './gdb-connection-plan';
 import { GdbCommandError } from './gdb-mi-process';
 import type { BreakpointSpec, GdbDriver } from './gdb-driver';
 import type { GdbBreakpoint } from './gdb-results';
+import { ignoreCountOf } from '../../api/debug-protocol';
 
 export type BreakpointKind = 'source' | 'function' | 'instruction' | 'data';
 
@@ -116,15 +117,6 @@ export class BreakpointBook {
       return this.gdb.insertBreakpoint({ ...base, source: { file: path.basename(request.location), line } });
     }
   }
-}
-
-/** How many hits gdb ignores for a hit count (`5`, `>=5`: 4; `>5`: 5); undefined when gdb cannot express it. */
-export function ignoreCountOf(hitCondition: string): number | undefined {
-  const match = /^\s*(>=|>|==)?\s*(\d+)\s*$/.exec(hitCondition);
-  if (!match || match[1] === '==') return undefined;
-  const count = Number(match[2]);
-  if (!Number.isSafeInteger(count) || count < 1) return undefined;
-  return match[1] === '>' ? count : count - 1;
 }
 
 function outcome(breakpoint: GdbBreakpoint): BreakpointOutcome {

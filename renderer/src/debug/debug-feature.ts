@@ -1,6 +1,6 @@
 // The debugger in the workbench: its views, toolbar and editor marks, and what the IDE shows when the guest stops.
 import type { DebugProtocol } from '@vscode/debugprotocol';
-import type { LaunchArguments } from '../../../main/api';
+import { ignoreCountOf, type LaunchArguments } from '../../../main/api';
 import type { EditorArea } from '../editor/editor-area';
 import type { Monaco } from '../editor/monaco-loader';
 import { CollapsibleSection } from '../workbench/collapsible-section';
@@ -142,41 +142,17 @@ export class DebugFeature {
     await this.editCondition(breakpoint);
   }
 
-  /** VS Code's Edit Condition: an expression that must hold, or a hit count to reach (gdb's ignore count). */
+  /** VS Code's Edit Condition: an expression that must hold, a hit count to reach (gdb's ignore count), or a logpoint's message. */
   async editCondition(breakpoint: SourceBreakpoint | FunctionBreakpoint | DataBreakpoint): Promise<void> {
+    const kinds = conditionKinds(breakpoint);
     const kind = await this.host.quickInput.pick(
-      [
-        { label: 'Expression', description: breakpoint.condition ? `now: ${breakpoint.condition}` : 'stop only when it is true (C, as gdb reads it)', value: 'expression' as const },
-        { label: 'Hit Count', description: breakpoint.hitCondition ? `now: ${breakpoint.hitCondition}` : 'stop from the Nth hit on: N, >=N or >N', value: 'hits' as const },
-        ...(breakpoint.kind === 'source'
-          ? [{ label: 'Log Message', description: breakpoint.logMessage ? `now: ${breakpoint.logMessage}` : 'a logpoint: say a message ({expressions} evaluated) instead of stopping', value: 'log' as const }]
-          : []),
-      ],
+      kinds.map((condition, index) => ({ label: condition.label, description: condition.now ? `now: ${condition.now}` : condition.hint, value: index })),
       { title: `Edit Condition: ${describeBreakpoint(breakpoint)}`, placeholder: 'What decides whether the breakpoint stops', keepOrder: true },
     );
-    if (kind === 'expression') {
-      const value = await this.host.quickInput.prompt({
-        title: 'Breakpoint Condition',
-        value: breakpoint.condition ?? '',
-        prompt: 'Stop only when this expression is true, e.g. count > 3; empty stops every time.',
-      });
-      if (value !== undefined) this.breakpoints.setCondition(breakpoint.id, value);
-    } else if (kind === 'hits') {
-      const value = await this.host.quickInput.prompt({
-        title: 'Breakpoint Hit Count',
-        value: breakpoint.hitCondition ?? '',
-        prompt: 'Stop from this hit on: N (or >=N), or >N for the one after; empty stops every time.',
-        validate: (text) => (text.trim() === '' || /^\s*(>=|>)?\s*[1-9]\d*\s*$/.test(text) ? null : 'Write N, >=N or >N, e.g. 3: gdb stops from a given hit on (it cannot stop on one hit only).'),
-      });
-      if (value !== undefined) this.breakpoints.setHitCondition(breakpoint.id, value);
-    } else if (kind === 'log' && breakpoint.kind === 'source') {
-      const value = await this.host.quickInput.prompt({
-        title: 'Log Message',
-        value: breakpoint.logMessage ?? '',
-        prompt: 'Said in the Debug Console each time the line runs, e.g. memory at {mbi->mem_lower_kib} KiB; empty makes it a breakpoint again.',
-      });
-      if (value !== undefined) this.breakpoints.setLogMessage(breakpoint.id, value);
-    }
+    if (kind === undefined) return;
+    const condition = kinds[kind]!;
+    const value = await this.host.quickInput.prompt({ title: condition.title, value: condition.now ?? '', prompt: condition.prompt, validate: condition.validate });
+    if (value !== undefined) condition.set(this.breakpoints, breakpoint.id, value);
   }
 
   /** A data breakpoint (a gdb watchpoint): the guest stops where the expression's value is written (or read). */
@@ -316,4 +292,48 @@ export class DebugFeature {
 function describeFrame(frame: DebugProtocol.StackFrame): string {
   const where = frame.source?.path ? `${frame.source.path}:${frame.line}` : (frame.instructionPointerReference ?? '');
   return `${frame.name} ${where}`.trim();
+}
+
+interface ConditionKind {
+  label: string;
+  title: string;
+  hint: string;
+  prompt: string;
+  now: string | undefined;
+  validate?: (text: string) => string | null;
+  set(store: BreakpointStore, id: number, value: string): void;
+}
+
+/** What Edit Condition offers a breakpoint (a log message for source lines only); an empty value removes it. */
+function conditionKinds(breakpoint: SourceBreakpoint | FunctionBreakpoint | DataBreakpoint): ConditionKind[] {
+  const kinds: ConditionKind[] = [
+    {
+      label: 'Expression',
+      title: 'Breakpoint Condition',
+      hint: 'stop only when it is true (C, as gdb reads it)',
+      prompt: 'Stop only when this expression is true, e.g. count > 3; empty stops every time.',
+      now: breakpoint.condition,
+      set: (store, id, value) => store.setCondition(id, value),
+    },
+    {
+      label: 'Hit Count',
+      title: 'Breakpoint Hit Count',
+      hint: 'stop from the Nth hit on: N, >=N or >N',
+      prompt: 'Stop from this hit on: N (or >=N), or >N for the one after; empty stops every time.',
+      now: breakpoint.hitCondition,
+      validate: (text) => (text.trim() === '' || ignoreCountOf(text) !== undefined ? null : 'Write N, >=N or >N, e.g. 3: gdb stops from a given hit on (it cannot stop on one hit only).'),
+      set: (store, id, value) => store.setHitCondition(id, value),
+    },
+  ];
+  if (breakpoint.kind === 'source') {
+    kinds.push({
+      label: 'Log Message',
+      title: 'Log Message',
+      hint: 'a logpoint: say a message ({expressions} evaluated) instead of stopping',
+      prompt: 'Said in the Debug Console each time the line runs, e.g. memory at {mbi->mem_lower_kib} KiB; empty makes it a breakpoint again.',
+      now: breakpoint.logMessage,
+      set: (store, id, value) => store.setLogMessage(id, value),
+    });
+  }
+  return kinds;
 }

@@ -1,6 +1,6 @@
 // DAP hit counts as gdb's ignore counts: the forms gdb can express, and the ones it cannot.
 import { describe, expect, it } from 'vitest';
-import { ignoreCountOf } from '../../../../main/debug/gdb/breakpoint-book';
+import { ignoreCountOf } from '../../../../main/api/debug-protocol';
 
 describe('ignoreCountOf', () => {
   it('stops from the Nth hit on for N and >=N, from the one after for >N', () => {
