@@ -19,6 +19,18 @@ function lineOf(text: string, after = 'void kernel_main('): number {
   return lines.findIndex((line, index) => index > start && line.includes(text)) + 1;
 }
 
+/** An action of the Breakpoints section's header (they show on hover, as in VS Code). */
+async function breakpointsAction(page: Page, action: string): Promise<void> {
+  await page.getByRole('button', { name: 'Breakpoints', exact: true }).hover();
+  await page.getByRole('button', { name: action }).click();
+}
+
+async function addFunctionBreakpoint(page: Page, name: string): Promise<void> {
+  await breakpointsAction(page, 'Add Function Breakpoint');
+  await page.keyboard.type(name);
+  await page.keyboard.press('Enter');
+}
+
 /** The line number shown beside an element of the active editor (a decoration), read from the line-number gutter. */
 function lineBeside(page: Page, selector: string): Promise<number | null> {
   return page.evaluate((selector) => {
@@ -162,11 +174,7 @@ describe('workbench: debug a unikernel', () => {
 
   it('adds a function breakpoint by name, continues to it with F5, and the serial console kept flowing', async () => {
     const { page } = session;
-    // Section actions show on hover, as in VS Code.
-    await page.getByRole('button', { name: 'Breakpoints', exact: true }).hover();
-    await page.getByRole('button', { name: 'Add Function Breakpoint' }).click();
-    await page.keyboard.type('fibonacci');
-    await page.keyboard.press('Enter');
+    await addFunctionBreakpoint(page, 'fibonacci');
     await page.getByRole('list', { name: 'Breakpoints' }).getByRole('listitem', { name: /^fibonacci, set/ }).waitFor({ timeout: 10_000 });
     await page.locator('.editor-group.active .monaco-editor textarea').focus();
     await page.keyboard.press('F5');
@@ -194,10 +202,7 @@ describe('workbench: debug a unikernel', () => {
 
   it('edits a breakpoint\'s hit count: log_msg stops at its third call (the memory line), not the first', async () => {
     const { page } = session;
-    await page.getByRole('button', { name: 'Breakpoints', exact: true }).hover();
-    await page.getByRole('button', { name: 'Add Function Breakpoint' }).click();
-    await page.keyboard.type('log_msg');
-    await page.keyboard.press('Enter');
+    await addFunctionBreakpoint(page, 'log_msg');
     const list = page.getByRole('list', { name: 'Breakpoints' });
     await list.getByRole('listitem', { name: /^log_msg/ }).hover();
     await list.getByRole('button', { name: 'Edit condition of breakpoint log_msg' }).click();
@@ -220,8 +225,7 @@ describe('workbench: debug a unikernel', () => {
 
   it('adds a data breakpoint: the guest stops where the watched byte is written, and the status says what changed', async () => {
     const { page } = session;
-    await page.getByRole('button', { name: 'Breakpoints', exact: true }).hover();
-    await page.getByRole('button', { name: 'Add Data Breakpoint' }).click();
+    await breakpointsAction(page, 'Add Data Breakpoint');
     await page.getByRole('combobox', { name: 'Add Data Breakpoint' }).fill('message[1]');
     await page.keyboard.press('Enter');
     await page.getByRole('option', { name: /^When Written/ }).click();
@@ -253,8 +257,7 @@ describe('workbench: debug a unikernel', () => {
 
   it('runs to the cursor with Ctrl+F10: the guest stops at that line, and no breakpoint is left behind', async () => {
     const { page } = session;
-    await page.getByRole('button', { name: 'Breakpoints', exact: true }).hover();
-    await page.getByRole('button', { name: 'Remove All Breakpoints' }).click();
+    await breakpointsAction(page, 'Remove All Breakpoints');
     await expect.poll(() => page.getByRole('list', { name: 'Breakpoints' }).getByRole('listitem').count()).toBe(0);
     const target = lineOf('"done, exiting with %u"');
     expect(target).toBeGreaterThan(breakLine);

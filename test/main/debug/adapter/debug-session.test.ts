@@ -314,6 +314,9 @@ describe('debugging the C example under QEMU TCG', () => {
     // A scalar local too: the level, read back as gdb names it.
     const level = await client.setVariableRequest({ variablesReference: locals.variablesReference, name: 'level', value: 'LOG_WARNING' });
     expect(level.body.value).toBe('LOG_WARNING');
+    // A value gdb cannot read is refused with its reason, and the variable keeps what it had.
+    await expect(client.setVariableRequest({ variablesReference: locals.variablesReference, name: 'level', value: 'no_such_thing' })).rejects.toThrow(/No symbol "no_such_thing"/);
+    expect((await client.evaluateRequest({ expression: 'level', frameId: frame.id, context: 'watch' })).body.result).toBe('LOG_WARNING');
     await client.setBreakpointsRequest({ source: { path: logC }, breakpoints: [] });
     const terminated = client.waitForEvent('terminated');
     await client.continueRequest({ threadId: 1 });
