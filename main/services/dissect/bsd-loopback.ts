@@ -4,9 +4,7 @@ import { dissectData } from './data';
 import type { Dissection } from './dissection';
 import { dissectIpv4 } from './ipv4';
 import { dissectIpv6 } from './ipv6';
-
-/** AF_INET6 differs by system: 24 (NetBSD, OpenBSD), 28 (FreeBSD), 30 (macOS). */
-const IPV6_FAMILIES = new Set([24, 28, 30]);
+import { BSD_IPV6_FAMILIES, bsdLoopbackFamily } from './link-types';
 
 /**
  * `networkOrder`: LOOP writes the family big-endian; NULL writes it in the capturing host's order, so a value that only
@@ -20,12 +18,11 @@ export function dissectBsdLoopback(d: Dissection, offset: number, end: number, n
     return;
   }
   const bytes = d.data;
-  let family = networkOrder ? bytes.readUInt32BE(offset) : bytes.readUInt32LE(offset);
-  if (!networkOrder && family > 0xffff) family = bytes.readUInt32BE(offset);
+  const family = bsdLoopbackFamily(bytes, offset, networkOrder);
   d.field('null.family', family);
-  if (tree) d.item(tree, `Family: ${family === 2 ? 'IP' : IPV6_FAMILIES.has(family) ? 'IPv6' : 'Unknown'} (${family})`, offset, 4);
+  if (tree) d.item(tree, `Family: ${family === 2 ? 'IP' : BSD_IPV6_FAMILIES.has(family) ? 'IPv6' : 'Unknown'} (${family})`, offset, 4);
   if (family === 2) return dissectIpv4(d, offset + 4, end);
-  if (IPV6_FAMILIES.has(family)) return dissectIpv6(d, offset + 4, end);
+  if (BSD_IPV6_FAMILIES.has(family)) return dissectIpv6(d, offset + 4, end);
   // No network layer: tshark has no addresses to show either, and says so.
   d.addresses('N/A', 'N/A');
   d.columns('N/A', 'Null/Loopback');

@@ -6,8 +6,7 @@ import { dissectData } from './data';
 import type { Dissection } from './dissection';
 import { dissectIpv4 } from './ipv4';
 import { dissectIpv6 } from './ipv6';
-
-const VLAN_TYPES = new Set([0x8100, 0x88a8, 0x9100]);
+import { VLAN_ETHER_TYPES } from './link-types';
 
 export function dissectEthernet(d: Dissection, offset: number, end: number): void {
   const bytes = d.data;
@@ -37,7 +36,7 @@ export function dissectEthernet(d: Dissection, offset: number, end: number): voi
   // The Ethernet header's own type, as tshark's eth.type: 0x8100 for a tagged frame (the tag holds the inner one).
   d.field('eth.type', type);
   if (tree) d.item(tree, `Type: ${etherTypeName(type)} (0x${type.toString(16).padStart(4, '0')})`, offset + 12, 2, false, fieldFilter('eth.type', `0x${type.toString(16).padStart(4, '0')}`));
-  while (VLAN_TYPES.has(type)) {
+  while (VLAN_ETHER_TYPES.has(type)) {
     if (end - at < 4) {
       d.layer('vlan', '802.1Q Virtual LAN', at, end - at);
       d.markMalformed('VLAN', 'tag cut short', at);

@@ -8,15 +8,8 @@ import { dissectEthernet } from './ethernet';
 import { dissectIpv4 } from './ipv4';
 import { dissectIpv6 } from './ipv6';
 import { dissectLinuxSll, dissectLinuxSll2 } from './linux-cooked';
+import { LINKTYPE_ETHERNET, LINKTYPE_IPV4, LINKTYPE_IPV6, LINKTYPE_LINUX_SLL, LINKTYPE_LINUX_SLL2, LINKTYPE_LOOP, LINKTYPE_NULL, LINKTYPE_RAW } from './link-types';
 
-const LINKTYPE_NULL = 0;
-const LINKTYPE_ETHERNET = 1;
-const LINKTYPE_LOOP = 108;
-const LINKTYPE_RAW = 101;
-const LINKTYPE_LINUX_SLL = 113;
-const LINKTYPE_IPV4 = 228;
-const LINKTYPE_IPV6 = 229;
-const LINKTYPE_LINUX_SLL2 = 276;
 
 export function dissectFrame(
   session: DissectionSession,
