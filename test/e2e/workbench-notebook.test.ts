@@ -254,6 +254,41 @@ describe.skipIf(!hasOcaml)('workbench: notebooks', () => {
     await expect(region.getByRole('listitem', { name: /^Code cell 2\b/ }).getAttribute('aria-label')).resolves.toBe('Code cell 2');
   });
 
+  it('keeps an unsaved notebook, cells and outputs, across a reload (hot exit); saving drops the backup', async () => {
+    const { page, workspace } = session;
+    const file = path.join(workspace, 'hot.ipynb');
+    writeFileSync(file, `${JSON.stringify({ ...STARTER, cells: [STARTER.cells[1]] }, null, 1)}\n`);
+    await page.keyboard.press('Control+Shift+E');
+    await page.getByRole('treeitem', { name: /hot\.ipynb/ }).click();
+    const region = page.getByRole('region', { name: 'Notebook hot.ipynb' });
+    await region.waitFor();
+    await region.getByRole('listitem', { name: /^Code cell 1\b/ }).locator('.cell-editor .view-lines').click();
+    await page.keyboard.type('let kept = 6 * 7');
+    await page.keyboard.press('Shift+Enter');
+    await expect.poll(() => region.getByRole('region', { name: 'Outputs of cell 1' }).textContent(), { timeout: 20_000 }).toBe('val kept : int = 42');
+    // The backup follows each change after a short delay; then the page goes away without saving.
+    await page.waitForTimeout(1500);
+    await page.goto(session.server.url);
+    await page.waitForSelector('body[data-editor="ready"]');
+    await page.getByRole('tab', { name: /^hot\.ipynb, unsaved changes/ }).waitFor({ timeout: 10_000 });
+    await page.getByRole('tab', { name: /^hot\.ipynb/ }).click();
+    const restored = page.getByRole('region', { name: 'Notebook hot.ipynb' });
+    await expect.poll(() => restored.getByRole('region', { name: 'Outputs of cell 1' }).textContent()).toBe('val kept : int = 42');
+    await expect(restored.getByRole('listitem', { name: /^Code cell 1\b/ }).locator('.cell-editor .view-lines').innerText().then((text) => text.replace(/\u00a0/g, ' '))).resolves.toBe('let kept = 6 * 7');
+    expect(readFileSync(file, 'utf8')).not.toContain('kept');
+    await screenshot(page, 'notebook-hot-exit-restored');
+    // Saved: the file has the cell and its output, and the next reload has nothing to restore.
+    await restored.getByRole('listitem', { name: /^Code cell 1\b/ }).locator('.cell-editor .view-lines').click();
+    await page.keyboard.press('Control+S');
+    await page.getByRole('tab', { name: 'hot.ipynb', exact: true }).waitFor();
+    expect(JSON.parse(readFileSync(file, 'utf8')).cells[0]).toMatchObject({ source: ['let kept = 6 * 7'], outputs: [{ data: { 'text/plain': ['val kept : int = 42'] } }] });
+    await page.waitForTimeout(1500);
+    await page.goto(session.server.url);
+    await page.waitForSelector('body[data-editor="ready"]');
+    await page.waitForTimeout(1000);
+    await expect(page.getByRole('tab', { name: /^hot\.ipynb, unsaved changes/ }).count()).resolves.toBe(0);
+  });
+
   it('logged no errors in the page', () => {
     expect(session.pageErrors).toEqual([]);
   });

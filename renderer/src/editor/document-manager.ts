@@ -1,5 +1,5 @@
 // Opens, saves, reverts and backs up files: the editor's link to the disk, with hot exit and on-disk change handling.
-import type { LanguageContribution, WorkspaceChange } from '../../../main/api';
+import type { Backup, LanguageContribution, WorkspaceChange } from '../../../main/api';
 import { BackendError, type BackendClient } from '../transport/backend-client';
 import type { Notifications } from '../workbench/notifications';
 import type { QuickInput } from '../workbench/quick-input';
@@ -96,9 +96,8 @@ export class DocumentManager {
     );
   }
 
-  /** Hot exit: reopens every unsaved buffer the backend kept from an earlier session. Returns their paths. */
-  async restoreBackups(): Promise<string[]> {
-    const backups = await this.backend.request('backup/list');
+  /** Hot exit: reopens the unsaved buffers the backend kept from an earlier session (from `backup/list`). Returns their paths. */
+  async restoreBackups(backups: readonly Backup[]): Promise<string[]> {
     const restored: string[] = [];
     for (const backup of backups) {
       if (this.documents.has(backup.path)) continue;

@@ -12,6 +12,7 @@ import { CellView, type CellAction } from './cell-view';
 import { CommandModeKeys, type NotebookKeyAction } from './command-mode-keys';
 import { ExecutionQueue } from './execution-queue';
 import { appendOutput } from './ipynb-rules';
+import { NotebookBackup } from './notebook-backup';
 import { NotebookKernel, type KernelState } from './notebook-kernel';
 import { NotebookModel, type CellKind, type NotebookCellModel } from './notebook-model';
 
@@ -59,14 +60,25 @@ export class NotebookEditor implements CustomEditor {
   private mode: 'edit' | 'command' = 'command';
   private readonly resizeObserver: ResizeObserver;
   private lastWidth = 0;
+  private readonly backup: NotebookBackup;
 
   constructor(
     private readonly services: NotebookEditorServices,
     readonly path: string,
     file: NotebookFile,
+    /** The hot-exit backup `file` was made from: the notebook opens with unsaved changes, based on that file time. */
+    restoredBackup?: { text: string; baseMtimeMs: number | undefined },
   ) {
     this.model = new NotebookModel(file.notebook);
-    this.mtimeMs = file.mtimeMs;
+    if (restoredBackup) this.model.markUnsaved();
+    this.mtimeMs = restoredBackup ? restoredBackup.baseMtimeMs : file.mtimeMs;
+    this.backup = new NotebookBackup(
+      services.backend,
+      services.notifications,
+      path,
+      () => ({ isDirty: this.isDirty, snapshot: () => this.model.toJSON(), baseMtimeMs: this.deletedOnDisk ? undefined : this.mtimeMs }),
+      restoredBackup?.text,
+    );
     this.kernel = new NotebookKernel(services.backend, path, {
       onStatus: (status) => this.showStatus(status),
       onNotice: (text) => services.notifications.warn(`${text} The notebook keeps its cells and outputs; run the cells again to rebuild the definitions.`),
@@ -116,6 +128,11 @@ export class NotebookEditor implements CustomEditor {
 
   get isDirty(): boolean {
     return this.model.isDirty;
+  }
+
+  /** Some unsaved change has not reached the hot-exit backup yet. */
+  get hasPendingBackup(): boolean {
+    return this.backup.isPending;
   }
 
   get cells(): readonly NotebookCellModel[] {
@@ -193,6 +210,8 @@ export class NotebookEditor implements CustomEditor {
   }
 
   dispose(): void {
+    // Closed: saved, or the user chose not to save. Either way there is nothing to bring back next time.
+    this.backup.discard();
     this.queue.cancelQueued();
     this.resizeObserver.disconnect();
     this.kernel.dispose();
@@ -286,9 +305,9 @@ export class NotebookEditor implements CustomEditor {
 
   private attachModel(): void {
     this.modelSubscriptions = [
-      this.model.onDidChangeStructure(() => this.renderCells()),
-      this.model.onDidChangeCell((cell) => this.views.get(cell.uid)?.update()),
-      this.model.onDidChangeDirty(() => this.fire()),
+      this.model.onDidChangeStructure(() => (this.renderCells(), this.backup.changed())),
+      this.model.onDidChangeCell((cell) => (this.views.get(cell.uid)?.update(), this.backup.changed())),
+      this.model.onDidChangeDirty(() => (this.fire(), this.backup.changed())),
     ];
     this.renderCells();
   }
@@ -310,6 +329,7 @@ export class NotebookEditor implements CustomEditor {
       this.deletedOnDisk = false;
       this.selected = undefined;
       this.attachModel();
+      this.backup.changed();
       this.fire();
     } catch (error) {
       this.services.notifications.error(`Could not reload ${this.path}: ${(error as Error).message}`);

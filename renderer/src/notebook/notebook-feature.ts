@@ -1,6 +1,6 @@
 // The notebook feature of the workbench: the .ipynb editor provider, completion, the Notebooks view, new notebook and tutorial.
 import { OCAML_NOTEBOOK_METADATA } from '../../../main/api';
-import type { LanguageContribution } from '../../../main/api';
+import type { Backup, LanguageContribution } from '../../../main/api';
 import type { EditorArea } from '../editor/editor-area';
 import { languageForPath } from '../editor/language-for-path';
 import type { Monaco } from '../editor/monaco-loader';
@@ -25,6 +25,7 @@ export interface NotebookFeatureHost {
 export class NotebookFeature {
   readonly view: NotebooksView;
   private editors: EditorArea | undefined;
+  private provider: NotebookEditorProvider | undefined;
 
   constructor(private readonly host: NotebookFeatureHost) {
     this.view = new NotebooksView(host.backend, {
@@ -41,14 +42,14 @@ export class NotebookFeature {
     this.editors = editors;
     const completion = new NotebookCompletion(monaco);
     editors.registerCustomEditor(
-      new NotebookEditorProvider({
+      (this.provider = new NotebookEditorProvider({
         monaco,
         backend: this.host.backend,
         notifications: this.host.notifications,
         quickInput: this.host.quickInput,
         registerModel: (model, kernel) => completion.register(model, kernel),
         languageForFile: (path) => languageForPath(path, languages),
-      }),
+      })),
     );
     editors.onDidChangeCustomEditors(() => this.view.refreshOpen());
   }
@@ -92,9 +93,28 @@ export class NotebookFeature {
     }
   }
 
-  /** Unsaved notebooks, for the warning before the window goes. */
-  hasUnsavedNotebooks(): boolean {
-    return this.openEditors().some((editor) => editor.isDirty);
+  /** Unsaved notebook changes not yet in a hot-exit backup, for the warning before the window goes. */
+  hasPendingBackups(): boolean {
+    return this.openEditors().some((editor) => editor.hasPendingBackup);
+  }
+
+  /**
+   * Hot exit: reopens (without taking the focus) the notebooks the last session left unsaved, with their cells and
+   * outputs as they were. Returns their paths and the backups that are not notebooks' (for the text editor).
+   */
+  async restoreBackups(backups: readonly Backup[]): Promise<{ restored: string[]; others: Backup[] }> {
+    const restored: string[] = [];
+    const others: Backup[] = [];
+    for (const backup of backups) {
+      if (!this.provider?.matches(backup.path) || !this.provider.restoreNext(backup)) {
+        others.push(backup);
+        continue;
+      }
+      await this.editors!.open(backup.path, undefined, { preserveFocus: true });
+      // A notebook that failed to open was reported by the editor area; its backup stays for the next try.
+      if (this.openEditors().some((editor) => editor.path === backup.path)) restored.push(backup.path);
+    }
+    return { restored, others };
   }
 
   private openEditors(): NotebookEditor[] {

@@ -155,6 +155,11 @@ export class NotebookModel {
     return { ...this.document, cells: this.cells.map((cell) => cell.toJSON()) };
   }
 
+  /** Restored from a hot-exit backup: the notebook differs from its file until saved. */
+  markUnsaved(): void {
+    this.bump();
+  }
+
   markSaved(): void {
     this.savedVersion = this.version;
     for (const listener of this.dirtyListeners) listener();

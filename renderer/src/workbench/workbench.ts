@@ -306,22 +306,29 @@ export class Workbench {
         },
       });
       if (this.workspace.root) {
-        const restored = await documents.restoreBackups().catch((error: Error) => {
+        const restored = await this.restoreBackups(documents, editors).catch((error: Error) => {
           this.notifications.warn(`Could not restore unsaved changes from the last session: ${error.message}`);
-          return [] as string[];
+          return 0;
         });
-        for (const path of restored) editors.show(documents.get(path)!);
-        if (restored.length) this.notifications.info(`Restored unsaved changes in ${restored.length} file${restored.length === 1 ? '' : 's'} from your last session.`);
+        if (restored) this.notifications.info(`Restored unsaved changes in ${restored} file${restored === 1 ? '' : 's'} from your last session.`);
       }
       // Hot exit keeps unsaved buffers, so leaving needs a warning only while a backup has not reached the backend.
       window.addEventListener('beforeunload', (event) => {
-        // Notebooks have no hot exit backups: unsaved ones warn too.
-        if (documents.hasPendingBackups() || this.notebooks.hasUnsavedNotebooks()) event.preventDefault();
+        if (documents.hasPendingBackups() || this.notebooks.hasPendingBackups()) event.preventDefault();
       });
       document.body.dataset.editor = 'ready';
       return editors;
     })();
     return this.editorsReady;
+  }
+
+  /** Hot exit: the last session's unsaved notebooks (in the notebook editor) and text buffers; how many came back. */
+  private async restoreBackups(documents: DocumentManager, editors: EditorArea): Promise<number> {
+    const backups = await this.backend.request('backup/list');
+    const notebooks = await this.notebooks.restoreBackups(backups);
+    const texts = await documents.restoreBackups(notebooks.others);
+    for (const path of texts) editors.show(documents.get(path)!);
+    return notebooks.restored.length + texts.length;
   }
 
   private titleFor(path: string | undefined, dirty: boolean): string {
