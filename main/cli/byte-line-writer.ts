@@ -1,7 +1,8 @@
 // Gathers output lines as UTF-8 in a byte buffer and hands each full buffer on: no array of strings kept alive per batch.
+import { decimalDigits, digitsInto, spacesInto, utf8Into } from './utf8-into';
 
 /** 256 KiB: a few dozen syscalls for a big capture's lines, little memory. */
-const BUFFER_SIZE = 256 * 1024;
+export const BUFFER_SIZE = 256 * 1024;
 /** Up to this many UTF-16 units, text is encoded in JavaScript; longer text costs one native call, worth it by then. */
 const SHORT_TEXT = 24;
 
@@ -42,41 +43,8 @@ export class ByteLineWriter {
   text(text: string): void {
     const length = text.length;
     this.reserve(length * 3);
-    if (length > SHORT_TEXT) {
-      this.used += this.buffer.write(text, this.used, 'utf8');
-      return;
-    }
-    const buffer = this.buffer;
-    let used = this.used;
-    for (let index = 0; index < length; index++) {
-      let code = text.charCodeAt(index);
-      if (code < 0x80) {
-        buffer[used++] = code;
-        continue;
-      }
-      if (code < 0x800) {
-        buffer[used++] = 0xc0 | (code >> 6);
-        buffer[used++] = 0x80 | (code & 0x3f);
-        continue;
-      }
-      if (code >= 0xd800 && code <= 0xdfff) {
-        const low = index + 1 < length ? text.charCodeAt(index + 1) : 0;
-        if (code <= 0xdbff && low >= 0xdc00 && low <= 0xdfff) {
-          code = 0x10000 + ((code - 0xd800) << 10) + (low - 0xdc00);
-          index++;
-          buffer[used++] = 0xf0 | (code >> 18);
-          buffer[used++] = 0x80 | ((code >> 12) & 0x3f);
-          buffer[used++] = 0x80 | ((code >> 6) & 0x3f);
-          buffer[used++] = 0x80 | (code & 0x3f);
-          continue;
-        }
-        code = 0xfffd;
-      }
-      buffer[used++] = 0xe0 | (code >> 12);
-      buffer[used++] = 0x80 | ((code >> 6) & 0x3f);
-      buffer[used++] = 0x80 | (code & 0x3f);
-    }
-    this.used = used;
+    if (length > SHORT_TEXT) this.used += this.buffer.write(text, this.used, 'utf8');
+    else this.used = utf8Into(this.buffer, this.used, text);
   }
 
   /** Text right-aligned in `width` characters (as String.padStart). */
@@ -94,10 +62,7 @@ export class ByteLineWriter {
   spaces(count: number): void {
     if (count <= 0) return;
     this.reserve(count);
-    const buffer = this.buffer;
-    let used = this.used;
-    for (let index = 0; index < count; index++) buffer[used++] = 32;
-    this.used = used;
+    this.used = spacesInto(this.buffer, this.used, count);
   }
 
   /** A non-negative integer in decimal, right-aligned in `width` characters. */
@@ -110,14 +75,27 @@ export class ByteLineWriter {
   /** The low `count` decimal digits of a non-negative integer, with leading zeros. */
   digits(value: number, count: number): void {
     this.reserve(count);
-    const buffer = this.buffer;
-    let at = this.used + count;
-    let rest = value;
-    for (let index = 0; index < count; index++) {
-      buffer[--at] = 48 + (rest % 10);
-      rest = Math.floor(rest / 10);
-    }
-    this.used += count;
+    this.used = digitsInto(this.buffer, this.used, value, count);
+  }
+
+  /**
+   * For a line written straight into the buffer: makes room for `count` bytes (at most BUFFER_SIZE) and returns the
+   * buffer, to be written from `bufferedLength` on, then ended with commitLine().
+   */
+  claim(count: number): Buffer {
+    this.reserve(count);
+    return this.buffer;
+  }
+
+  /** Bytes written and not yet handed on (where a claimed line starts). */
+  get bufferedLength(): number {
+    return this.used;
+  }
+
+  /** Ends a claimed line: the bytes written go up to `end` (its newline included). */
+  commitLine(end: number): void {
+    this.used = end;
+    this.lineStart = end;
   }
 
   bytes(bytes: Uint8Array): void {
@@ -156,11 +134,4 @@ export class ByteLineWriter {
     this.used = partial;
     this.lineStart = 0;
   }
-}
-
-/** How many decimal digits a non-negative integer has. */
-export function decimalDigits(value: number): number {
-  let digits = 1;
-  for (let rest = value; rest >= 10; rest = Math.floor(rest / 10)) digits++;
-  return digits;
 }

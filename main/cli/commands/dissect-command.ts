@@ -6,7 +6,7 @@ import { compileDisplayFilter, type DisplayFilter } from '../../services/display
 import type { CliCommand } from '../cli-command';
 import { CliError, UsageError } from '../cli-error';
 import { parseCommandOptions } from '../parse-command-options';
-import { writeSummaryLine } from '../dissect-summary-line';
+import { relativeMicros, writeSummaryLine } from '../dissect-summary-line';
 import { StdoutClosedError } from '../blocking-stdout';
 import { ByteLineWriter } from '../byte-line-writer';
 
@@ -42,8 +42,7 @@ export const dissectCommand: CliCommand = {
       }
       const d = dissectFrame(session, frame, number, options);
       if (filter && !filter.matches(d)) return;
-      // Wireshark truncates the relative time to microseconds.
-      const micros = Math.trunc(((frame.seconds - firstSeconds) * 1e9 + frame.nanoseconds - firstNanoseconds) / 1000);
+      const micros = relativeMicros(frame, firstSeconds, firstNanoseconds);
       if (json) {
         const relative = relativeTime(micros);
         const record = { number, time: relative, source: d.source, destination: d.destination, protocol: d.protocol, length: frame.originalLength, info: d.info, malformed: d.malformed, protocols: d.protocols, tree: d.tree };

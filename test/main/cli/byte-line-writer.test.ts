@@ -34,6 +34,9 @@ describe('ByteLineWriter', () => {
       [8, 5, 'hôte-é', 'ünïcode', 'HTTP', 300, 'GET /päth→x HTTP/1.1 ' + 'é'.repeat(40)],
       [9, 3_000_000_000_000, '1.2.3.4', '5.6.7.8', 'TCP', 60, '80 → 443 [SYN] Seq=0 Win=64240 Len=0'],
       [10, 1, 'a', 'b', 'UDP', 0, ''],
+      // Numbers past 2^31 (digits by float arithmetic), a short non-ASCII Info, and an Info longer than a whole buffer.
+      [3_000_000_000, 9_007_199_254_740_991, 'x', 'y', 'TCP', 2 ** 32, 'é→😀'],
+      [11, 0, '10.0.0.1', '10.0.0.2', 'HTTP', 1500, `GET /${'ä'.repeat(100_000)} HTTP/1.1`],
     ];
     for (const args of cases) writeSummaryLine(writer, ...args);
     writer.flush();
