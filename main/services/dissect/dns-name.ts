@@ -1,4 +1,5 @@
 // Reads a DNS name with compression pointers, refusing loops and forward jumps so hostile packets cannot hang us.
+import { wiresharkText } from './wireshark-text';
 
 export interface DnsName {
   name: string;
@@ -38,7 +39,7 @@ export function readDnsName(bytes: Buffer, message: number, offset: number, limi
     if (at + 1 + size > limit) return 'label runs past the end of the message';
     length += size + 1;
     if (length > MAX_NAME_LENGTH) return 'name longer than 255 bytes';
-    labels.push(bytes.toString('latin1', at + 1, at + 1 + size));
+    labels.push(wiresharkText(bytes, at + 1, at + 1 + size));
     at += 1 + size;
   }
   return { name: labels.length === 0 ? '<Root>' : labels.join('.'), end };
