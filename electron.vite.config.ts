@@ -15,6 +15,8 @@ export default defineConfig({
         input: {
           index: fromRoot('main/electron/main.ts'),
           cli: fromRoot('main/cli/mirador.ts'),
+          // `mirador dissect`'s second thread for big captures (main/cli/two-thread-summary-listing.ts).
+          'dissect-worker': fromRoot('main/cli/dissect-worker.ts'),
         },
       },
     },

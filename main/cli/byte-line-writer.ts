@@ -104,6 +104,23 @@ export class ByteLineWriter {
     this.used += bytes.length;
   }
 
+  /** Whole lines copied from `source[start, end)`; any length (a long run may be handed on in two parts, split anywhere). */
+  lines(source: Uint8Array, start: number, end: number): void {
+    let from = start;
+    while (from < end) {
+      if (this.used === BUFFER_SIZE) this.handOn(this.used);
+      const count = Math.min(end - from, BUFFER_SIZE - this.used);
+      if (count < 64) {
+        const buffer = this.buffer;
+        let used = this.used;
+        for (let index = from; index < from + count; index++) buffer[used++] = source[index]!;
+      } else this.buffer.set(source.subarray(from, from + count), this.used);
+      this.used += count;
+      from += count;
+    }
+    this.lineStart = this.used;
+  }
+
   endLine(): void {
     this.reserve(1);
     this.buffer[this.used++] = 10;

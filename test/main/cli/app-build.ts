@@ -7,7 +7,7 @@ import path from 'node:path';
 export const APP_ROOT = path.resolve(import.meta.dirname, '..', '..', '..');
 export const CLI_ENTRY = path.join(APP_ROOT, 'out', 'main', 'cli.js');
 export const BIN_LAUNCHER = path.join(APP_ROOT, 'main', 'cli', 'bin.cjs');
-const REQUIRED_OUTPUTS = ['out/main/cli.js', 'out/main/index.js', 'out/preload/index.js', 'out/renderer/index.html'].map((file) => path.join(APP_ROOT, file));
+const REQUIRED_OUTPUTS = ['out/main/cli.js', 'out/main/dissect-worker.js', 'out/main/index.js', 'out/preload/index.js', 'out/renderer/index.html'].map((file) => path.join(APP_ROOT, file));
 
 export type AppBuild = { ok: true } | { ok: false; reason: string };
 
