@@ -19,7 +19,7 @@ import { BATCH_FRAMES, WorkerFrameBatch, type WorkerFrameBuffers } from './worke
 /** Frames of one batch (both threads' together) at most. */
 const BATCH_LIMIT = 2 * BATCH_FRAMES;
 /** Batches sent to the worker and not yet written: main goes on while the worker catches up (at its start, above all). */
-const MAX_PENDING = 3;
+const MAX_PENDING = 2;
 /** A worker that has not answered a batch in this long has failed (a batch takes well under a second). */
 const REPLY_TIMEOUT_MS = 30_000;
 const OPTIONS = { tree: false };

@@ -5,8 +5,8 @@ import type { CaptureFrame } from '../services/capture/capture-frame';
 /** number, micros since the first frame, seconds, nanoseconds, original length, link type, end of its bytes. */
 export const FRAME_FIELDS = 7;
 /** Frames per batch at most: enough to keep the worker busy between hand-overs, little to hold. */
-export const BATCH_FRAMES = 8192;
-const DATA_BYTES = 2 * 1024 * 1024;
+export const BATCH_FRAMES = 4096;
+const DATA_BYTES = 1024 * 1024;
 
 export interface WorkerFrameBuffers {
   meta: Float64Array;

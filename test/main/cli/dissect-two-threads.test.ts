@@ -72,7 +72,7 @@ describe.skipIf(!built.ok)('mirador dissect on two threads', () => {
   });
 
   it('prints the same bytes as one thread on a capture of several batches: every link type, conversations interleaved, mutated frames', () => {
-    // Several batches of the two-thread listing (16k frames each), so conversations cross batch boundaries.
+    // Several batches of the two-thread listing (8k frames each), so conversations cross batch boundaries.
     expect(frameCount).toBeGreaterThan(40_000);
     const one = dissect(mixed, 1, env);
     const two = dissect(mixed, 2, env);
