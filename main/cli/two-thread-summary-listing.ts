@@ -9,6 +9,7 @@ import { conversationKeyOf } from '../services/dissect/conversation-key';
 import { DissectionSession } from '../services/dissect/dissection-session';
 import { dissectFrame } from '../services/dissect/frame-dissector';
 import type { ByteLineWriter } from './byte-line-writer';
+import { StdoutClosedError } from './blocking-stdout';
 import { CliError } from './cli-error';
 import { ConversationPartition, MAIN_THREAD } from './conversation-partition';
 import { relativeMicros } from './dissect-summary-line';
@@ -40,8 +41,8 @@ export function listSummariesInTwoThreads(file: string, out: ByteLineWriter, wor
   try {
     const listing = new TwoThreadListing(out, channel.port1, signals);
     const result = readCaptureFile(file, (frame) => listing.frame(frame), { reuseBuffers: true });
-    // The output failed mid-way: nothing more to write.
-    if (result.error && listing.outputFailed) return result;
+    // The output or the worker failed mid-way (not the capture): nothing more to write.
+    if (result.error instanceof StdoutClosedError || result.error instanceof CliError) return result;
     listing.finish();
     return result;
   } finally {
@@ -72,7 +73,6 @@ class TwoThreadListing {
   private spareBatches: Batch[] = [];
   private spareFrames: WorkerFrameBuffers[] = [];
   private spareLines: SummaryLineBuffers[] = [];
-  outputFailed = false;
   private workerReady = false;
 
   constructor(
@@ -133,24 +133,19 @@ class TwoThreadListing {
     const { threads, count } = batch;
     let mainLine = 0;
     let workerLine = 0;
-    try {
-      for (let index = 0; index < count; ) {
-        const thread = threads[index]!;
-        let next = index + 1;
-        while (next < count && threads[next] === thread) next++;
-        const run = next - index;
-        if (thread === MAIN_THREAD) {
-          this.out.lines(main.bytes, main.lineStart(mainLine), main.lineEnds[mainLine + run - 1]!);
-          mainLine += run;
-        } else {
-          this.out.lines(worker!.bytes, workerLine === 0 ? 0 : worker!.lineEnds[workerLine - 1]!, worker!.lineEnds[workerLine + run - 1]!);
-          workerLine += run;
-        }
-        index = next;
+    for (let index = 0; index < count; ) {
+      const thread = threads[index]!;
+      let next = index + 1;
+      while (next < count && threads[next] === thread) next++;
+      const run = next - index;
+      if (thread === MAIN_THREAD) {
+        this.out.lines(main.bytes, main.lineStart(mainLine), main.lineEnds[mainLine + run - 1]!);
+        mainLine += run;
+      } else {
+        this.out.lines(worker!.bytes, workerLine === 0 ? 0 : worker!.lineEnds[workerLine - 1]!, worker!.lineEnds[workerLine + run - 1]!);
+        workerLine += run;
       }
-    } catch (error) {
-      this.outputFailed = true;
-      throw error;
+      index = next;
     }
     if (worker) {
       this.spareLines.push({ bytes: worker.bytes, lineEnds: worker.lineEnds });

@@ -1,7 +1,7 @@
 // `mirador dissect` on two threads (big captures) prints byte for byte what one thread prints: every fixture, and a big
 // capture mixing every link type, all fixtures' conversations interleaved and mutated frames among them.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -9,7 +9,7 @@ import { readCaptureFile } from '../../../main/services/capture/capture-file-rea
 import type { CaptureFrame } from '../../../main/services/capture/capture-frame';
 import { encodePcapng } from '../../../main/services/capture/pcapng-writer';
 import { CAPTURES } from '../services/capture/tshark-runner';
-import { CLI_ENTRY, ensureAppBuilt } from './app-build';
+import { APP_ROOT, CLI_ENTRY, ensureAppBuilt } from './app-build';
 import { isolatedEnv } from './cli-process';
 
 const built = ensureAppBuilt();
@@ -103,6 +103,22 @@ describe.skipIf(!built.ok)('mirador dissect on two threads', () => {
     expect(two.stderr).toBe(one.stderr);
     expect(two.stderr).toMatch(/^mirador dissect: .*cut\.pcapng: .* \(after \d+ good frames\)\n$/);
     expect(firstDifference(one.stdout, two.stdout)).toBe('none');
+  });
+
+  it('MIRADOR_DISSECT_THREADS=2 without the worker script built: one line saying what to do, exit 1, nothing listed', () => {
+    const app = path.join(home, 'app-without-worker');
+    cpSync(path.join(APP_ROOT, 'out', 'main'), path.join(app, 'out', 'main'), { recursive: true });
+    rmSync(path.join(app, 'out', 'main', 'dissect-worker.js'));
+    cpSync(path.join(APP_ROOT, 'package.json'), path.join(app, 'package.json'));
+    symlinkSync(path.join(APP_ROOT, 'node_modules'), path.join(app, 'node_modules'));
+    const run = spawnSync(process.execPath, [path.join(app, 'out', 'main', 'cli.js'), 'dissect', mixed], { env: { ...env, MIRADOR_DISSECT_THREADS: '2' }, encoding: 'utf8' });
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toBe(`mirador dissect: MIRADOR_DISSECT_THREADS=2 needs ${path.join(app, 'out', 'main', 'dissect-worker.js')}, which is missing: run \`npm run build\`\n`);
+    expect(run.status).toBe(1);
+    // Unset, the same build lists on one thread.
+    const plain = spawnSync(process.execPath, [path.join(app, 'out', 'main', 'cli.js'), 'dissect', mixed], { env, encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
+    expect(plain.status).toBe(0);
+    expect(plain.stdout.split('\n').length).toBe(frameCount + 1);
   });
 
   it('stops quietly, with status 0, when the reader of its pipe goes away (`| head`)', async () => {
