@@ -2,7 +2,7 @@
 
 export type FieldKind = 'protocol' | 'uint' | 'ipv4' | 'ipv6' | 'ether' | 'string';
 
-const PROTOCOLS = ['frame', 'eth', 'sll', 'null', 'vlan', 'ieee8021ad', 'arp', 'ip', 'ipv6', 'icmp', 'icmpv6', 'udp', 'tcp', 'dns', 'mdns', 'dhcp', 'http', 'http.request', 'http.response', 'json', 'xml', 'sdp', 'tls', 'data', 'ip.fragment', 'ipv6.fragment', 'ipv6.hopopts', 'ipv6.routing', 'ipv6.fraghdr', 'ipv6.dstopts', '_ws.malformed'];
+const PROTOCOLS = ['frame', 'eth', 'sll', 'null', 'vlan', 'ieee8021ad', 'arp', 'ip', 'ipv6', 'icmp', 'icmpv6', 'udp', 'tcp', 'dns', 'mdns', 'dhcp', 'syslog', 'http', 'http.request', 'http.response', 'json', 'xml', 'sdp', 'tls', 'data', 'ip.fragment', 'ipv6.fragment', 'ipv6.hopopts', 'ipv6.routing', 'ipv6.fraghdr', 'ipv6.dstopts', '_ws.malformed'];
 
 const FIELDS: Record<string, FieldKind> = {
   'frame.len': 'uint',
@@ -100,6 +100,9 @@ const FIELDS: Record<string, FieldKind> = {
   'dhcp.option.dhcp': 'uint',
   'dhcp.option.hostname': 'string',
   'dhcp.option.requested_ip_address': 'ipv4',
+  'syslog.facility': 'uint',
+  'syslog.level': 'uint',
+  'syslog.msg': 'string',
   'http.request.method': 'string',
   'http.request.uri': 'string',
   'http.response.code': 'uint',

@@ -1,5 +1,9 @@
 // Splits a display filter into tokens, each with its 1-based column so errors can point at it.
 
+/** After a backslash in a string: a hex or octal byte, else one character. */
+const STRING_ESCAPE = /^(?:x[0-9a-fA-F]{1,2}|[0-7]{1,3}|[\s\S])/;
+const C_ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', a: '\x07', b: '\b', f: '\f', v: '\v' };
+
 export type TokenType = 'word' | 'string' | 'operator' | 'lparen' | 'rparen' | 'end';
 
 export interface Token {
@@ -41,8 +45,17 @@ export function tokenize(text: string): Token[] {
       let value = '';
       let end = at + 1;
       for (; end < text.length && text[end] !== '"'; end++) {
-        if (text[end] === '\\' && end + 1 < text.length) end++;
-        value += text[end];
+        if (text[end] !== '\\' || end + 1 >= text.length) {
+          value += text[end];
+          continue;
+        }
+        // Wireshark's escapes: \n \t \r \a \b \f \v, \xhh, \ooo (octal); any other character stands for itself (\" \\).
+        const sequence = STRING_ESCAPE.exec(text.slice(end + 1, end + 4))![0];
+        if (sequence in C_ESCAPES) value += C_ESCAPES[sequence];
+        else if (/^[0-7]/.test(sequence)) value += String.fromCharCode(parseInt(sequence, 8));
+        else if (sequence.length > 1) value += String.fromCharCode(parseInt(sequence.slice(1), 16));
+        else value += sequence;
+        end += sequence.length;
       }
       if (end >= text.length) throw new FilterSyntaxError('unterminated string', column);
       tokens.push({ type: 'string', text: value, column });

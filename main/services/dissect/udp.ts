@@ -1,9 +1,10 @@
-// UDP: ports and length, then DNS (53, mDNS 5353), DHCP (67/68) or data.
+// UDP: ports and length, then DNS (53, mDNS 5353), DHCP (67/68), syslog (514) or data.
 import { fieldFilter } from './field-filter';
 import { dissectData } from './data';
 import { dissectDhcp } from './dhcp';
 import type { Dissection } from './dissection';
 import { dissectDns } from './dns';
+import { dissectSyslog, SYSLOG_PORT } from './syslog';
 
 export function dissectUdp(d: Dissection, offset: number, end: number): void {
   const bytes = d.data;
@@ -39,6 +40,7 @@ export function dissectUdp(d: Dissection, offset: number, end: number): void {
   if (sourcePort === 53 || destinationPort === 53) return dissectDns(d, payload, payloadEnd, 'DNS');
   if (sourcePort === 5353 || destinationPort === 5353) return dissectDns(d, payload, payloadEnd, 'MDNS');
   if (sourcePort === 67 || sourcePort === 68 || destinationPort === 67 || destinationPort === 68) return dissectDhcp(d, payload, payloadEnd);
+  if (sourcePort === SYSLOG_PORT || destinationPort === SYSLOG_PORT) return dissectSyslog(d, payload, payloadEnd);
   if (looksLikeDns(bytes, payload, payloadEnd)) return dissectDns(d, payload, payloadEnd, 'DNS');
   dissectData(d, payload, payloadEnd);
 }

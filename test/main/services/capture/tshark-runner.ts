@@ -28,6 +28,8 @@ export const LINUX_SLL = path.join(CAPTURES, 'linux-sll.pcap');
 export const LINUX_SLL2 = path.join(CAPTURES, 'linux-sll2.pcap');
 /** What `tcpdump -i lo0` records on macOS and the BSDs: link types NULL and LOOP (make-bsd-loopback-captures.mjs). */
 export const BSD_NULL = path.join(CAPTURES, 'bsd-null.pcap');
+/** Syslog over UDP 514, RFC 3164 and 5424, odd priorities and escapes (make-syslog-capture.mjs). */
+export const SYSLOG = path.join(CAPTURES, 'syslog.pcap');
 export const BSD_LOOP = path.join(CAPTURES, 'bsd-loop.pcap');
 /** Real HTTP/1.x variants on lo: pipelining, HEAD, 304, 1xx, chunked JSON, a body ended by the close (make-http-variants-capture.mjs). */
 export const HTTP_VARIANTS = path.join(CAPTURES, 'http-variants.pcap');

@@ -7,7 +7,7 @@ import { readCaptureFile } from '../../../../main/services/capture/capture-file-
 import { DissectionSession } from '../../../../main/services/dissect/dissection-session';
 import { dissectFrame } from '../../../../main/services/dissect/frame-dissector';
 import { compileDisplayFilter } from '../../../../main/services/display-filter/display-filter';
-import { LOOPBACK, SYNTHETIC, tool, tsharkCount } from '../capture/tshark-runner';
+import { LOOPBACK, SYNTHETIC, SYSLOG, tool, tsharkCount } from '../capture/tshark-runner';
 
 const FILTERS = [
   'arp',
@@ -49,13 +49,20 @@ const FILTERS = [
   'dhcp.option.dhcp == 2',
   'arp.opcode == 1',
   'icmp.type == 3',
+  'syslog',
+  'syslog.level <= 3',
+  'syslog.facility == 1 && syslog.msg contains "mirage"',
+  // Wireshark's string escapes: \n, octal and hex bytes.
+  'syslog.msg contains "newline\\n"',
+  'syslog.msg contains "with \\001 control" || syslog.msg contains "\\x01"',
+  'syslog.msg == "Nov 21 17:00:00 unikernel mirage: [INFO] [dhcp] lease 10.0.2.15"',
 ];
 
 describe('display filters compared with tshark -Y', () => {
   let merged: string;
   beforeAll(() => {
     merged = path.join(mkdtempSync(path.join(os.tmpdir(), 'mirador-filter-')), 'merged.pcapng');
-    tool('mergecap', ['-F', 'pcapng', '-w', merged, LOOPBACK, SYNTHETIC]);
+    tool('mergecap', ['-F', 'pcapng', '-w', merged, LOOPBACK, SYNTHETIC, SYSLOG]);
   });
 
   it.each(FILTERS)('%s', (text) => {

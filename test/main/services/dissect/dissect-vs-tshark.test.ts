@@ -10,9 +10,9 @@ import { DissectionSession } from '../../../../main/services/dissect/dissection-
 import { dissectFrame } from '../../../../main/services/dissect/frame-dissector';
 import type { DetailNode, Dissection } from '../../../../main/services/dissect/dissection';
 import { compileDisplayFilter } from '../../../../main/services/display-filter/display-filter';
-import { BSD_LOOP, BSD_NULL, DHCP_VLAN, DNS_RECORDS, DNS_TCP, HTTP_REASSEMBLY, HTTP_VARIANTS, ICMP_ARP, ICMPV6, IPV6_TCP_FLAGS, LINUX_GUEST, LINUX_SLL, LINUX_SLL2, LOOPBACK, SYNTHETIC, TCP_ANALYSIS, TLS12, TLS13_RETRY, TLS_REASSEMBLY, tool, tsharkFields } from '../capture/tshark-runner';
+import { BSD_LOOP, BSD_NULL, DHCP_VLAN, DNS_RECORDS, DNS_TCP, HTTP_REASSEMBLY, HTTP_VARIANTS, ICMP_ARP, ICMPV6, IPV6_TCP_FLAGS, LINUX_GUEST, LINUX_SLL, LINUX_SLL2, LOOPBACK, SYNTHETIC, SYSLOG, TCP_ANALYSIS, TLS12, TLS13_RETRY, TLS_REASSEMBLY, tool, tsharkFields } from '../capture/tshark-runner';
 
-const KEY_FIELDS = ['ip.src', 'ip.dst', 'ipv6.src', 'ipv6.dst', 'tcp.srcport', 'tcp.dstport', 'tcp.seq', 'tcp.ack', 'tcp.len', 'tcp.stream', 'udp.srcport', 'udp.dstport', 'dns.qry.name', 'dns.a', 'dns.cname', 'http.request.method', 'http.request.uri', 'http.response.code', 'tls.handshake.extensions_server_name', 'arp.src.proto_ipv4', 'arp.dst.proto_ipv4', 'dhcp.option.dhcp', 'dhcp.id', 'icmp.type', 'icmpv6.type', 'eth.src', 'vlan.id', 'icmp.resp_to', 'dns.flags.rcode', 'http.content_type', 'dhcp.ip.your', 'tls.record.content_type', 'tls.record.opaque_type', 'dns.length', 'eth.type'];
+const KEY_FIELDS = ['ip.src', 'ip.dst', 'ipv6.src', 'ipv6.dst', 'tcp.srcport', 'tcp.dstport', 'tcp.seq', 'tcp.ack', 'tcp.len', 'tcp.stream', 'udp.srcport', 'udp.dstport', 'dns.qry.name', 'dns.a', 'dns.cname', 'http.request.method', 'http.request.uri', 'http.response.code', 'tls.handshake.extensions_server_name', 'arp.src.proto_ipv4', 'arp.dst.proto_ipv4', 'dhcp.option.dhcp', 'dhcp.id', 'icmp.type', 'icmpv6.type', 'eth.src', 'vlan.id', 'icmp.resp_to', 'dns.flags.rcode', 'http.content_type', 'dhcp.ip.your', 'tls.record.content_type', 'tls.record.opaque_type', 'dns.length', 'eth.type', 'syslog.facility', 'syslog.level', 'syslog.msg'];
 
 function framesOf(file: string): CaptureFrame[] {
   const frames: CaptureFrame[] = [];
@@ -30,7 +30,9 @@ function asTshark(d: Dissection, field: string): string {
   const values = d.fields?.get(field) ?? [];
   // tshark reports only the outer IP/port of an ICMP-quoted packet once per layer; it lists both.
   const hex = field === 'dhcp.id' ? 8 : field === 'eth.type' ? 4 : 0;
-  return values.map((value) => (hex ? `0x${value.toString(16).padStart(hex, '0')}` : String(value))).join(',');
+  // tshark -T fields writes a newline, return or tab inside a text value as \n, \r, \t.
+  const text = (value: string) => value.replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/\t/g, '\\t');
+  return values.map((value) => (hex ? `0x${value.toString(16).padStart(hex, '0')}` : typeof value === 'string' ? text(value) : String(value))).join(',');
 }
 
 /**
@@ -85,6 +87,7 @@ describe.each([
   ['dns over tcp (messages whole in a segment, a length sent alone, an answer in three segments, two in one, a resend)', DNS_TCP, []],
   ['tls 1.3 hello retry (openssl: the second Client Hello and the real Server Hello in the clear, then a resumption)', TLS13_RETRY, []],
   ['tls 1.2 (openssl: encrypted Finished and alerts after Change Cipher Spec, plaintext alerts, several messages a record)', TLS12, []],
+  ['syslog (RFC 3164 and 5424 as logs-syslog sends them, every level, odd priorities, escapes)', SYSLOG, []],
   ['the same connections three times over (SYNs sent again, then new ones on the same ports)', repeatedConnectionsCapture(), []],
 ])('%s compared with tshark', (_name, file, known: number[]) => {
   it('has the same Protocol column, and the same Info column where neither resolves names', () => {
@@ -134,7 +137,7 @@ describe('dissection details', () => {
   it('gives tree lines the filter Apply as Filter puts in the bar, and each one matches its own frame', () => {
     const nodes = (tree: DetailNode[]): DetailNode[] => tree.flatMap((node) => [node, ...nodes(node.children ?? [])]);
     const seen = new Set<string>();
-    for (const file of [LOOPBACK, SYNTHETIC, HTTP_REASSEMBLY, TLS12, DNS_RECORDS, DNS_TCP, ICMP_ARP, ICMPV6, DHCP_VLAN, LINUX_GUEST]) {
+    for (const file of [LOOPBACK, SYNTHETIC, HTTP_REASSEMBLY, TLS12, DNS_RECORDS, DNS_TCP, ICMP_ARP, ICMPV6, DHCP_VLAN, LINUX_GUEST, SYSLOG]) {
       // Twice in order (the dissection has state): once for the trees, once with each frame's filters' fields.
       const filtersOf = dissectAll(file, { tree: true }).map((d) => nodes(d.tree!).flatMap((node) => (node.filter ? [node.filter] : [])));
       const compiled = filtersOf.map((filters) =>
@@ -188,7 +191,7 @@ describe('dissection details', () => {
   });
 
   it('20k mutated frames and truncations of every fixture never throw (every link type, reassembly tables included)', () => {
-    const fixtures = [LOOPBACK, SYNTHETIC, HTTP_REASSEMBLY, TLS_REASSEMBLY, HTTP_VARIANTS, TLS12, TLS13_RETRY, DNS_RECORDS, DNS_TCP, ICMP_ARP, ICMPV6, DHCP_VLAN, IPV6_TCP_FLAGS, LINUX_SLL, LINUX_SLL2, BSD_NULL, BSD_LOOP, TCP_ANALYSIS];
+    const fixtures = [LOOPBACK, SYNTHETIC, HTTP_REASSEMBLY, TLS_REASSEMBLY, HTTP_VARIANTS, TLS12, TLS13_RETRY, DNS_RECORDS, DNS_TCP, ICMP_ARP, ICMPV6, DHCP_VLAN, IPV6_TCP_FLAGS, LINUX_SLL, LINUX_SLL2, BSD_NULL, BSD_LOOP, TCP_ANALYSIS, SYSLOG];
     const frames = fixtures.flatMap(framesOf);
     let seed = 12345;
     const random = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
