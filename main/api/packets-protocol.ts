@@ -50,6 +50,26 @@ export interface PacketsEventBody {
   ended?: string;
 }
 
+/**
+ * DAP event: syslog messages the guest sent over the network (UDP 514, as logs-syslog does) in frames that just
+ * arrived, for the Log panel; sent with the `mirador/packets` event of the same frames.
+ */
+export const SYSLOG_EVENT = 'mirador/syslog';
+export interface SyslogEventBody {
+  messages: SyslogMessage[];
+}
+export interface SyslogMessage {
+  /** The frame's number in the capture. */
+  frame: number;
+  /** -1 when the message had no `<PRI>`. */
+  facility: number;
+  level: number;
+  /** The message after the priority (RFC 3164 or 5424 header included), unprintable bytes escaped as tshark shows them. */
+  text: string;
+  /** The sender's address (the Source column). */
+  sender: string;
+}
+
 /** DAP request: rows `start`..`start+count-1` of the filtered view (0-based indices into it). */
 export const PACKET_ROWS_REQUEST = 'mirador/packetRows';
 export interface PacketRowsArguments {

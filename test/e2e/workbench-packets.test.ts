@@ -387,6 +387,8 @@ describe('workbench: the Packets panel', () => {
 
 const guestUnavailable = linuxGuestUnavailable();
 const LIVE_CONFIGURATION = 'Linux guest with capture (TCG)';
+/** The same guest, its ticks sent as syslog to UDP 514 (busybox syslogd -R), as a unikernel with logs-syslog logs. */
+const SYSLOG_CONFIGURATION = 'Linux guest logging over syslog (TCG)';
 
 describe.skipIf(guestUnavailable !== undefined)('workbench: a running guest\'s frames in the Packets panel', () => {
   let session: WorkbenchSession;
@@ -413,7 +415,8 @@ describe.skipIf(guestUnavailable !== undefined)('workbench: a running guest\'s f
         network: { mode: 'user' },
         capture: true,
       };
-      writeFileSync(path.join(workspace, '.mirador/launch.json'), JSON.stringify({ version: '0.2.0', configurations: [configuration] }));
+      const syslog = { ...configuration, name: SYSLOG_CONFIGURATION, append: guest.append({ udpPort: 514, mode: 'loop' }) };
+      writeFileSync(path.join(workspace, '.mirador/launch.json'), JSON.stringify({ version: '0.2.0', configurations: [configuration, syslog] }));
     });
   }, 120_000);
 
@@ -486,6 +489,30 @@ describe.skipIf(guestUnavailable !== undefined)('workbench: a running guest\'s f
     await poll(counts, { timeout: 10_000 }).toBe(`Displayed: ${frames} of ${frames}`);
     for (const protocol of ['dhcp', 'arp', 'icmp', 'dns', 'http']) expect(tsharkCount(file, protocol), protocol).toBeGreaterThan(0);
     await screenshot(page, 'packets-live-run-ended');
+    expect(session.pageErrors).toEqual([]);
+  });
+
+  it('shows the syslog messages a guest sends over the network in the Log, beside its console, tagged with the sender', async () => {
+    const { page } = session;
+    const picker = page.getByRole('combobox', { name: 'Run configuration' });
+    await picker.selectOption({ label: SYSLOG_CONFIGURATION });
+    await page.keyboard.press('Control+F5');
+    await poll(() => page.locator('.packets-source').textContent(), { timeout: 20_000 }).toBe(`Live: ${SYSLOG_CONFIGURATION}`);
+    await page.getByRole('tab', { name: 'Log' }).click();
+    const ticks = page.getByRole('row').filter({ hasText: /mirador-tick \d+/ }).filter({ hasText: 'syslog=10.0.2.15' });
+    await poll(() => ticks.count(), { timeout: 60_000 }).toBeGreaterThanOrEqual(2);
+    // logger's user.notice is an info row; busybox's tag (the user, 0) is the source; the time is the message's own.
+    const first = ticks.first();
+    await expect(first.locator('.log-badge').textContent()).resolves.toBe('INFO');
+    await expect(first.locator('.log-source').textContent()).resolves.toBe('0');
+    await expect(first.locator('.log-time').textContent()).resolves.toMatch(/^[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d$/);
+    await expect(first.locator('.log-message').textContent()).resolves.toMatch(/^mirador-tick \d+syslog=10\.0\.2\.15$/);
+    // The console's own lines are there too (the guest's say lines), and the source filter offers the syslog tag.
+    await expect(page.getByRole('row').filter({ hasText: 'mirador-guest: traffic done' }).count()).resolves.toBeGreaterThan(0);
+    await expect(page.getByRole('combobox', { name: 'Filter by source' }).locator('option[value="0"]').count()).resolves.toBe(1);
+    await screenshot(page, 'log-syslog');
+    await page.keyboard.press('Shift+F5');
+    await poll(() => page.locator('.packets-source').textContent(), { timeout: 30_000 }).toBe(`${SYSLOG_CONFIGURATION} (ended)`);
     expect(session.pageErrors).toEqual([]);
   });
 });

@@ -7,7 +7,7 @@ import { StringDecoder } from 'node:string_decoder';
 import { ContinuedEvent, DebugSession, Event, ExitedEvent, InitializedEvent, MemoryEvent, OutputEvent, StoppedEvent, TerminatedEvent } from '@vscode/debugadapter';
 import type { DebugProtocol } from '@vscode/debugprotocol';
 import type { LaunchArguments, LaunchPlan } from '../../api/launch-protocol';
-import { FILTER_ERROR_INVALID, PACKETS_EVENT } from '../../api/packets-protocol';
+import { FILTER_ERROR_INVALID, PACKETS_EVENT, SYSLOG_EVENT } from '../../api/packets-protocol';
 import { MiradorError } from '../../services/mirador-error';
 import { PacketFilterError } from '../../services/packets/packet-filter-error';
 import { VmmProcess } from '../launch/vmm-process';
@@ -191,6 +191,7 @@ export class MiradorDebugSession extends DebugSession {
         const current = () => run === this.run && !run.silent;
         run.capture = new RunCapture(plan.capture, {
           packets: (body) => current() && this.sendEvent(new Event(PACKETS_EVENT, body)),
+          syslog: (body) => current() && this.sendEvent(new Event(SYSLOG_EVENT, body)),
           notice: (text) => current() && this.output(`Mirador: ${text}\n`, 'important'),
         });
         // Listening before the VMM starts: QEMU connects to the socket at once, and tcpdump must not miss the first frames.

@@ -1,7 +1,7 @@
 // A run's live capture: the source its plan names (QEMU's mirror socket, tcpdump on a tap) feeding a PacketTable, announced
 // to the client as `mirador/packets` events; it outlives the VMM so the client can browse and export it afterwards.
 import type { CaptureSource } from '../../api/launch-protocol';
-import type { PacketsEventBody } from '../../api/packets-protocol';
+import type { PacketsEventBody, SyslogEventBody, SyslogMessage } from '../../api/packets-protocol';
 import type { LiveCapture } from '../../services/capture/live-capture';
 import { QemuMirrorCapture } from '../../services/capture/qemu-mirror-capture';
 import { TcpdumpCapture } from '../../services/capture/tcpdump-capture';
@@ -16,6 +16,8 @@ const TCPDUMP_GRACE_MS = 200;
 
 export interface RunCaptureEvents {
   packets(body: PacketsEventBody): void;
+  /** Syslog messages in the frames that just arrived (logs-syslog over UDP), for the Log panel. */
+  syslog(body: SyslogEventBody): void;
   /** A notice for the user (e.g. tcpdump lacks privileges), shown once; the run goes on. */
   notice(text: string): void;
 }
@@ -34,8 +36,13 @@ export class RunCapture {
     this.endedReason = new Promise((resolve) => (markEnded = resolve));
     const listener = {
       onFrames: (frames: Parameters<PacketTable['append']>[0][]) => {
-        for (const frame of frames) this.table.append(frame);
+        const messages: SyslogMessage[] = [];
+        for (const frame of frames) {
+          const d = this.table.append(frame);
+          if (d.logMessage) messages.push({ frame: this.table.total, ...d.logMessage, sender: d.source });
+        }
         this.announcer.framesArrived();
+        if (messages.length > 0) events.syslog({ messages });
       },
       onNotice: events.notice,
       onEnded: (reason: string) => {

@@ -42,6 +42,8 @@ export class Dissection {
   timeMicros = 0;
   /** Notes that go before whatever Info the innermost protocol sets, as Wireshark's "[TCP Retransmission] " do. */
   infoPrefix = '';
+  /** A syslog message the frame carries (facility -1: no priority), for a run's Log panel. */
+  logMessage: { facility: number; level: number; text: string } | undefined;
 
   constructor(
     readonly data: Buffer,

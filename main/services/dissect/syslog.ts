@@ -61,6 +61,7 @@ export function dissectSyslog(d: Dissection, offset: number, end: number): void 
   const level = priority & 7;
   const heading = priority < 0 ? message : `${FACILITIES[facility]?.[0] ?? 'UNKNOWN'}.${LEVELS[level]![0]}: ${message}`;
   d.columns('Syslog', heading);
+  if (d.quoteDepth === 0) d.logMessage = { facility: priority < 0 ? -1 : facility, level: priority < 0 ? -1 : level, text: message };
   const tree = d.layer('syslog', d.tree ? `Syslog message: ${priority < 0 ? `(unknown): ${message}` : heading}` : '', offset, end - offset);
   if (priority >= 0) {
     d.field('syslog.facility', facility);

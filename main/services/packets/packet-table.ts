@@ -105,8 +105,11 @@ export class PacketTable {
     return this.store.byteSize + this.tcpSnapshots.byteLength + this.conversations.byteLength + this.tcpNoteFlags.byteLength + this.segmentKinds.byteLength;
   }
 
-  /** Copies the frame in (readers hand out views into their chunks) and dissects it once, in order, for stream state. */
-  append(frame: CaptureFrame): void {
+  /**
+   * Copies the frame in (readers hand out views into their chunks) and dissects it once, in order, for stream state.
+   * Returns that dissection (its summary; for a live run, the syslog message it may carry).
+   */
+  append(frame: CaptureFrame): Dissection {
     const index = this.store.append(frame);
     this.growPerFrameArrays(index + 1);
     const matchNow = this.filter !== undefined && this.scanned === index;
@@ -130,6 +133,7 @@ export class PacketTable {
       this.scanned++;
       if (this.filter!.matches(d)) this.view!.add(index);
     }
+    return d;
   }
 
   /** Rows `start`..`start+count-1` of the filtered view (0-based positions in it). */

@@ -28,6 +28,11 @@ export class LogRecordBuilder {
     return this.seq;
   }
 
+  /** The number of a record made elsewhere (a syslog message from the network), in the same sequence. */
+  nextSeq(): number {
+    return ++this.seq;
+  }
+
   /** Returns the records completed by these runs; an unfinished last line waits for its newline. */
   push(runs: readonly StyledRun[]): LogRecord[] {
     const records: LogRecord[] = [];

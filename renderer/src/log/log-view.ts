@@ -1,13 +1,14 @@
 // The Log panel: the serial console as structured records (time, level, source, styled message), filters, pictures, copy and save.
-import type { BootPhaseEventBody } from '../../../main/api';
+import type { BootPhaseEventBody, SyslogMessage } from '../../../main/api';
 import { el } from '../workbench/element';
 import type { View } from '../workbench/view';
 import { styledRunNode } from './styled-run-node';
-import { AnsiSgrParser } from './ansi-sgr-parser';
+import { AnsiSgrParser, DEFAULT_STYLE } from './ansi-sgr-parser';
 import { bootTimelinePicture } from './boot-timeline-picture';
 import { LogRecordBuilder, type LogRecord } from './log-record-builder';
 import { memoryMapPicture } from './memory-map-picture';
 import { LOG_LEVELS, levelLabel, type LogLevel } from './mirage-log-parser';
+import { syslogLogFields } from './syslog-log-record';
 import './log.css';
 
 /** Rows in the DOM: the newest matching records; older ones stay searchable in memory and in Copy/Save. */
@@ -62,6 +63,25 @@ export class LogView implements View {
   /** Guest console output, as it arrives (any chunking). */
   append(text: string | Uint8Array): void {
     this.accept(this.builder.pushBatch(this.parser.pushBatch(text)));
+  }
+
+  /** Syslog messages the guest sent over the network: records beside its console's, tagged with the sender. */
+  appendSyslog(messages: readonly SyslogMessage[]): void {
+    this.accept(
+      messages.map((syslog) => {
+        const fields = syslogLogFields(syslog);
+        return {
+          seq: this.builder.nextSeq(),
+          time: fields.time,
+          level: fields.level,
+          source: fields.source,
+          tags: { syslog: syslog.sender },
+          message: [{ text: fields.message, style: DEFAULT_STYLE }],
+          text: fields.text,
+          solo5: false,
+        };
+      }),
+    );
   }
 
   /** A new run: its console starts with the default style, a new banner and a new timeline; earlier records stay. */

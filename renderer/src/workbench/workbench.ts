@@ -28,7 +28,7 @@ import { BuildProblems } from '../build/build-problems';
 import { WelcomeFeature } from '../welcome/welcome-feature';
 import { UnikernelFeature } from '../unikernel/unikernel-feature';
 import { NetworkFeature } from '../network/network-feature';
-import { BUILD_TASK, type LaunchArguments } from '../../../main/api';
+import { BUILD_TASK, SYSLOG_EVENT, type LaunchArguments, type SyslogEventBody } from '../../../main/api';
 import { ActivityBar } from './activity-bar';
 import { CommandRegistry } from './command-registry';
 import { el } from './element';
@@ -149,7 +149,13 @@ export class Workbench {
         this.debug.console.appendNote(`Boot phase ${phase.name} at ${phase.t.toFixed(1)} ms`);
         this.log.addBootPhase(phase);
       },
-      onSession: (client, record, configuration) => this.packets.followRun(client, record, configuration),
+      onSession: (client, record, configuration) => {
+        this.packets.followRun(client, record, configuration);
+        // A guest logging over the network (logs-syslog) has its messages in the Log beside its console's.
+        client.onEvent((event) => {
+          if (event.event === SYSLOG_EVENT) this.log.appendSyslog((event.body as unknown as SyslogEventBody).messages);
+        });
+      },
       beforeStop: (client, record) => this.packets.keepRunCapture(client, record),
     });
     this.runView = new RunView({

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { DebugProtocol } from '@vscode/debugprotocol';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { FILTER_ERROR_INVALID, type PacketDetailNode, type PacketRow, type PacketsEventBody } from '../../../../main/api/packets-protocol';
+import { FILTER_ERROR_INVALID, SYSLOG_EVENT, type PacketDetailNode, type PacketRow, type PacketsEventBody, type SyslogEventBody, type SyslogMessage } from '../../../../main/api/packets-protocol';
 import { startHostServices, HTTP_BODY, type HostServices } from '../../../support/linux-guest/host-services.mjs';
 import { buildLinuxGuest, linuxGuestUnavailable, type LinuxGuest } from '../../../support/linux-guest/linux-guest-image.mjs';
 import { tsharkCount, tsharkFields } from '../../services/capture/tshark-runner';
@@ -143,6 +143,23 @@ describe.skipIf(unavailable !== undefined)('live capture from a Linux guest thro
     expect(matching.rows.every((row) => row.protocol === 'UDP' && row.destination === '10.0.2.2')).toBe(true);
     const tick = await request<{ bytes: string }>(client, 'mirador/packetDetail', { number: matching.rows[0]!.number });
     expect(Buffer.from(tick.bytes, 'base64').toString('latin1')).toMatch(/: mirador-tick \d+\n?$/);
+  }, 120_000);
+
+  it('a guest logging over syslog (busybox syslogd -R to UDP 514): mirador/syslog carries each message, as tshark reads its frame', async () => {
+    const { client, terminated } = await startCapturing({ append: guest.append({ mode: 'loop', udpPort: 514 }), network: { mode: 'user' } });
+    const messages: SyslogMessage[] = [];
+    client.on(SYSLOG_EVENT, (event: DebugProtocol.Event) => messages.push(...(event.body as SyslogEventBody).messages));
+    while (messages.length < 2) await new Promise((resolve) => setTimeout(resolve, 50));
+    await client.terminateRequest();
+    await terminated;
+    // logger's default priority is user.notice; busybox puts its own header (time, tag) before the text.
+    expect(messages[0]).toMatchObject({ facility: 1, level: 5, sender: '10.0.2.15' });
+    expect(messages[0]!.text).toMatch(/ mirador-tick \d+(\\n)?$/);
+    const exported = await request<{ path: string }>(client, 'mirador/exportCapture', { path: 'syslog.pcapng' });
+    for (const message of messages.slice(0, 2)) {
+      const [info, facility, level] = tsharkFields(exported.path, ['_ws.col.Info', 'syslog.facility', 'syslog.level'], `frame.number == ${message.frame}`)[0]!;
+      expect({ info, facility: Number(facility), level: Number(level) }).toEqual({ info: `USER.NOTICE: ${message.text}`, facility: message.facility, level: message.level });
+    }
   }, 120_000);
 
   it('records a guest on tap networking the same way (QEMU mirrors the tap netdev; no DHCP server answers there)', async (context) => {
