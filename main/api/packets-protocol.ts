@@ -68,6 +68,8 @@ export interface SyslogMessage {
   text: string;
   /** The sender's address (the Source column). */
   sender: string;
+  /** The frame's Info column (`DAEMON.INFO: ...`), the line as the Packets panel shows it. */
+  info: string;
 }
 
 /** DAP request: rows `start`..`start+count-1` of the filtered view (0-based indices into it). */

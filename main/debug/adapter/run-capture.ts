@@ -39,7 +39,7 @@ export class RunCapture {
         const messages: SyslogMessage[] = [];
         for (const frame of frames) {
           const d = this.table.append(frame);
-          if (d.logMessage) messages.push({ frame: this.table.total, ...d.logMessage, sender: d.source });
+          if (d.logMessage) messages.push({ frame: this.table.total, ...d.logMessage, sender: d.source, info: d.info });
         }
         this.announcer.framesArrived();
         if (messages.length > 0) events.syslog({ messages });

@@ -12,8 +12,6 @@ export interface SyslogLogFields {
   text: string;
 }
 
-const LEVEL_NAMES = ['EMERG', 'ALERT', 'CRIT', 'ERR', 'WARNING', 'NOTICE', 'INFO', 'DEBUG'];
-const FACILITY_NAMES = ['KERN', 'USER', 'MAIL', 'DAEMON', 'AUTH', 'SYSLOG', 'LPR', 'NEWS', 'UUCP', 'CRON', 'AUTHPRIV', 'FTP', 'NTP', 'LOGAUDIT', 'LOGALERT', 'CRON'];
 /** RFC 5424: version 1, timestamp, host, app, process id, message id, structured data (`-` or `[...]`), message. */
 const RFC5424 = /^1 (\S+) (\S+) (\S+) \S+ \S+ (?:-|(?:\[(?:[^\]\\]|\\.)*\])+)(?: (.*))?$/s;
 /**
@@ -26,8 +24,7 @@ const TAG = /^([^\s:[\]]{1,48})(?:\[[^\]]*\])?: ?(.*)$/s;
 
 export function syslogLogFields(syslog: SyslogMessage): SyslogLogFields {
   const level = syslog.level < 0 ? null : syslog.level <= 3 ? 'error' : syslog.level === 4 ? 'warning' : syslog.level === 7 ? 'debug' : 'info';
-  const heading = syslog.facility < 0 ? '' : `${syslog.facility < 16 ? FACILITY_NAMES[syslog.facility] : syslog.facility < 24 ? `LOCAL${syslog.facility - 16}` : 'UNKNOWN'}.${LEVEL_NAMES[syslog.level]}: `;
-  const text = `${heading}${syslog.text}`;
+  const text = syslog.info;
   const modern = RFC5424.exec(syslog.text);
   if (modern) return { time: dash(modern[1]!), level, source: dash(modern[3]!), message: withoutLineEnd((modern[4] ?? '').replace(/^(?:\uFEFF|BOM)/, '')), text };
   const classic = RFC3164.exec(syslog.text);
