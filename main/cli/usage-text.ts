@@ -11,7 +11,7 @@ Commands:
   run [--config NAME] | --target T --kernel FILE [--initrd F] [--append S] [--mem MB] [--accel auto|kvm|tcg]
       [--net user|none|tap:NAME] [--pcap FILE] [--until REGEX] [--timeout SEC]
                                                  boot a unikernel, console on stdout; exits with the guest's status
-  dissect FILE [--filter EXPR] [--json]          summary lines of a pcap/pcapng capture (like tshark), or the detail trees as JSON
+  dissect FILE [--filter EXPR] [--json]          summary lines of a pcap/pcapng capture (like tshark; - reads stdin), or the detail trees as JSON
   notebook run IN.ipynb [--output OUT.ipynb] [--timeout SEC]
                                                  run every code cell (OCaml, and the magics %%file %build %run %targets %doctor
                                                  on this folder), save outputs; non-zero at the first failing cell

@@ -14,6 +14,9 @@ import { canListInTwoThreads, listSummariesInTwoThreads } from '../two-thread-su
 import { StdoutClosedError } from '../blocking-stdout';
 import { ByteLineWriter } from '../byte-line-writer';
 
+/** What `-` reads: standard input's descriptor (a pipe or a socket; /dev/stdin cannot open a socket). */
+const STDIN = 0;
+
 export const dissectCommand: CliCommand = {
   async run(args, context) {
     const { file, rest } = splitFileArgument(args);
@@ -33,7 +36,9 @@ export const dissectCommand: CliCommand = {
       context.stdout(bytes.toString('utf8').replace(/\n$/, ''));
       return true;
     });
-    if (!json && !filter && context.stdoutBytes && useTwoThreads(file, context)) {
+    // `-` is standard input, as for tshark -r -: `tcpdump -w - | mirador dissect -`. A pipe is read once, so in one thread.
+    const source = file === '-' ? STDIN : file;
+    if (!json && !filter && context.stdoutBytes && file !== '-' && useTwoThreads(file, context)) {
       const listed = listSummariesInTwoThreads(file, out, twoThreadWorkerFile(context));
       return finishListing(listed, out, file);
     }
@@ -42,7 +47,7 @@ export const dissectCommand: CliCommand = {
     let firstNanoseconds = 0;
     let printed = 0;
     if (json) out.line('[');
-    const result = readCaptureFile(file, (frame) => {
+    const result = readCaptureFile(source, (frame) => {
       number++;
       if (number === 1) {
         firstSeconds = frame.seconds;
@@ -60,7 +65,7 @@ export const dissectCommand: CliCommand = {
       }
       printed++;
     }, { reuseBuffers: true });
-    return finishListing(result, out, file, json ? ']' : undefined);
+    return finishListing(result, out, file === '-' ? 'standard input' : file, json ? ']' : undefined);
   },
 };
 
@@ -120,7 +125,7 @@ function splitFileArgument(args: string[]): { file: string | undefined; rest: st
     if (arg === '--filter') {
       rest.push(arg);
       if (index + 1 < args.length) rest.push(args[++index]!);
-    } else if (arg.startsWith('-') || file !== undefined) rest.push(arg);
+    } else if ((arg.startsWith('-') && arg !== '-') || file !== undefined) rest.push(arg);
     else file = arg;
   }
   return { file, rest };

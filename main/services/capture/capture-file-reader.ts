@@ -26,11 +26,14 @@ export interface CaptureReadOptions {
   reuseBuffers?: boolean;
 }
 
-/** Frames are views into the chunk just read (no copy); keep one past the callback only by copying it (e.g. into a CaptureFrameStore). */
-export function readCaptureFile(file: string, onFrame: (frame: CaptureFrame) => void, options: CaptureReadOptions = {}): CaptureReadResult {
+/**
+ * Frames are views into the chunk just read (no copy); keep one past the callback only by copying it (e.g. into a
+ * CaptureFrameStore). `file` is a path, or an open descriptor (standard input: 0), read to its end and left open.
+ */
+export function readCaptureFile(file: string | number, onFrame: (frame: CaptureFrame) => void, options: CaptureReadOptions = {}): CaptureReadResult {
   let descriptor: number;
   try {
-    descriptor = openSync(file, 'r');
+    descriptor = typeof file === 'number' ? file : openSync(file, 'r');
   } catch (error) {
     return { frameCount: 0, error: error as Error };
   }
@@ -42,7 +45,7 @@ export function readCaptureFile(file: string, onFrame: (frame: CaptureFrame) => 
     for (;;) {
       // Unless reusing, a fresh chunk each time: frames handed out earlier still point into the previous one.
       const chunk = reused ?? Buffer.allocUnsafe(CHUNK_SIZE);
-      const length = readSync(descriptor, chunk, 0, CHUNK_SIZE, null);
+      const length = readWaiting(descriptor, chunk);
       if (length === 0) break;
       const bytes = chunk.subarray(0, length);
       decoder ??= createCaptureDecoder(bytes, reuseBuffers);
@@ -56,8 +59,23 @@ export function readCaptureFile(file: string, onFrame: (frame: CaptureFrame) => 
   } catch (error) {
     return { frameCount, error: error as Error };
   } finally {
-    closeSync(descriptor);
+    if (typeof file !== 'number') closeSync(descriptor);
   }
   const error = decoder ? decoder.finish() : new CaptureFormatError('the file is empty', 0);
   return error ? { frameCount, error } : { frameCount };
+}
+
+/** Something to sleep on while a non-blocking pipe is empty: Atomics.wait pauses the thread without spinning. */
+const sleeper = new Int32Array(new SharedArrayBuffer(4));
+
+/** One read; a non-blocking descriptor with nothing yet (a pipe whose writer is slow) is waited on, not an error. */
+function readWaiting(descriptor: number, chunk: Buffer): number {
+  for (;;) {
+    try {
+      return readSync(descriptor, chunk, 0, CHUNK_SIZE, null);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
+      Atomics.wait(sleeper, 0, 0, 5);
+    }
+  }
 }

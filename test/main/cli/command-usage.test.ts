@@ -20,7 +20,7 @@ describe('commandUsage', () => {
       [
         'Usage: mirador dissect FILE [--filter EXPR] [--json]',
         '',
-        '  summary lines of a pcap/pcapng capture (like tshark), or the detail trees as JSON',
+        '  summary lines of a pcap/pcapng capture (like tshark; - reads stdin), or the detail trees as JSON',
         '',
         'Run `mirador --help` for every command.',
       ].join('\n'),

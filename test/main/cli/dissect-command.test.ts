@@ -88,6 +88,18 @@ describe.skipIf(!ready)('mirador dissect (built CLI)', () => {
     expect(run.stderr).toMatch(new RegExp(`^mirador dissect: ${truncated}: pcap file cut short in the middle of a record \\(\\d+ bytes left over\\) at byte \\d+ \\(after ${lines.length} good frames\\)\\n$`));
   });
 
+  it('reads standard input for `-`, as tshark -r - does (a capture piped from tcpdump -w -), and names it in errors', () => {
+    const piped = spawnSync(process.execPath, [CLI_ENTRY, 'dissect', '-'], { env, input: readFileSync(SYNTHETIC), encoding: 'utf8' });
+    expect(piped.stderr).toBe('');
+    expect(piped.status).toBe(0);
+    expect(piped.stdout).toBe(spawnSync(process.execPath, [CLI_ENTRY, 'dissect', SYNTHETIC], { env, encoding: 'utf8' }).stdout);
+    const filtered = spawnSync(process.execPath, [CLI_ENTRY, 'dissect', '--filter', 'arp', '-'], { env, input: readFileSync(SYNTHETIC), encoding: 'utf8' });
+    expect(filtered.stdout.split('\n').filter(Boolean)).toHaveLength(2);
+    const junk = spawnSync(process.execPath, [CLI_ENTRY, 'dissect', '-'], { env, input: 'not a capture', encoding: 'utf8' });
+    expect(junk.status).toBe(1);
+    expect(junk.stderr).toMatch(/^mirador dissect: standard input: .* \(after 0 good frames\)\n$/);
+  });
+
   it('a missing file or a bad filter is one clear line (exit 1 / exit 2 with the column)', async () => {
     const missing = await runCli(['dissect', path.join(home, 'nope.pcap')], env);
     expect(missing.code).toBe(1);
