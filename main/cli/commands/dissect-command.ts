@@ -64,7 +64,7 @@ export const dissectCommand: CliCommand = {
         writeSummaryLine(out, number, micros, d.source, d.destination, d.protocol, frame.originalLength, d.info);
       }
       printed++;
-    }, { reuseBuffers: true });
+    }, { reuseBuffers: true, afterRead: file === '-' ? () => out.flush() : undefined });
     return finishListing(result, out, file === '-' ? 'standard input' : file, json ? ']' : undefined);
   },
 };

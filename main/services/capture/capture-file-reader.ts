@@ -24,6 +24,8 @@ export interface CaptureReadOptions {
    * go (`mirador dissect`): chunks allocated per read would outlive it in the old space and swell the process.
    */
   reuseBuffers?: boolean;
+  /** After the frames of each read: a live pipe's reader shows them now, not once a buffer is full. */
+  afterRead?: () => void;
 }
 
 /**
@@ -54,6 +56,7 @@ export function readCaptureFile(file: string | number, onFrame: (frame: CaptureF
         frameCount++;
         onFrame(frame);
       }
+      options.afterRead?.();
       if (decoder.error) return { frameCount, error: decoder.error };
     }
   } catch (error) {

@@ -100,6 +100,22 @@ describe.skipIf(!ready)('mirador dissect (built CLI)', () => {
     expect(junk.stderr).toMatch(/^mirador dissect: standard input: .* \(after 0 good frames\)\n$/);
   });
 
+  it('from a pipe, prints the frames that came before the rest arrives (a live tcpdump -w -)', async () => {
+    const bytes = readFileSync(LOOPBACK);
+    const child = spawn(process.execPath, [CLI_ENTRY, 'dissect', '-'], { env, stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    child.stdout.setEncoding('utf8').on('data', (text: string) => (stdout += text));
+    // The file header and the first record (24 + 16 + 80 bytes: frame 1 is 80 bytes), then nothing for a while.
+    child.stdin.write(bytes.subarray(0, 120));
+    const deadline = Date.now() + 10_000;
+    while (!stdout.includes('\n') && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(stdout).toMatch(/^ +1 +0\.000000 .* DNS 80 Standard query 0x1234 A example\.mirador\.test\n$/);
+    child.stdin.end(bytes.subarray(120));
+    const code = await new Promise((resolve) => child.on('close', resolve));
+    expect(code).toBe(0);
+    expect(stdout.split('\n').filter(Boolean)).toHaveLength(31);
+  });
+
   it('a missing file or a bad filter is one clear line (exit 1 / exit 2 with the column)', async () => {
     const missing = await runCli(['dissect', path.join(home, 'nope.pcap')], env);
     expect(missing.code).toBe(1);
