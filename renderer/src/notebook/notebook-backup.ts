@@ -6,6 +6,8 @@ import type { Notifications } from '../workbench/notifications';
 
 /** Longer than a text buffer's delay: a notebook with image outputs is a big JSON to write on every keystroke. */
 const BACKUP_DELAY_MS = 600;
+/** A cell that prints without pause keeps changing the notebook: its backup still goes out this often. */
+const MAX_BACKUP_WAIT_MS = 3000;
 
 export interface NotebookBackupState {
   isDirty: boolean;
@@ -22,6 +24,8 @@ export class NotebookBackup {
   /** What the store holds for this notebook: the text written last, '' when nothing. */
   private stored: string;
   private generation = 0;
+  /** When the oldest change not yet backed up was made (0: none waits). */
+  private waitingSince = 0;
 
   constructor(
     private readonly backend: BackendClient,
@@ -41,14 +45,19 @@ export class NotebookBackup {
 
   /** The notebook changed (cells, outputs, saved or reloaded): back it up, or drop the backup once it is clean. */
   changed(): void {
-    clearTimeout(this.timer);
     this.unbacked = this.state().isDirty || this.stored !== '';
+    const now = Date.now();
+    if (this.waitingSince === 0) this.waitingSince = now;
+    // Each change puts the backup off a little, but never past MAX_BACKUP_WAIT_MS after the first one waiting.
+    if (now - this.waitingSince >= MAX_BACKUP_WAIT_MS - BACKUP_DELAY_MS) return;
+    clearTimeout(this.timer);
     this.timer = setTimeout(() => this.flush(), BACKUP_DELAY_MS);
   }
 
   /** The notebook was closed without saving (the user chose so), or saved and closed: nothing to restore. */
   discard(): void {
     clearTimeout(this.timer);
+    this.waitingSince = 0;
     this.unbacked = false;
     this.generation++;
     this.stored = '';
@@ -56,6 +65,7 @@ export class NotebookBackup {
   }
 
   private flush(): void {
+    this.waitingSince = 0;
     const state = this.state();
     const text = state.isDirty ? JSON.stringify(state.snapshot()) : '';
     const generation = ++this.generation;
