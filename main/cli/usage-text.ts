@@ -9,7 +9,7 @@ Commands:
   doctor [--json]                                which tools and host capabilities are usable here, and the fix for each gap
   targets [--json]                               the targets (qemu, virtio, hvt, spt, xen, unix): available here?, reason, fix
   run [--config NAME] | --target T --kernel FILE [--initrd F] [--append S] [--mem MB] [--accel auto|kvm|tcg]
-      [--net user|none|tap:NAME] [--pcap FILE] [--until REGEX] [--timeout SEC]
+      [--net user|none|tap:NAME] [--pcap FILE] [--syslog] [--until REGEX] [--timeout SEC]
                                                  boot a unikernel, console on stdout; exits with the guest's status
   dissect FILE [--filter EXPR] [--json]          summary lines of a pcap/pcapng capture (like tshark; - reads stdin), or the detail trees as JSON
   notebook run IN.ipynb [--output OUT.ipynb] [--timeout SEC]

@@ -30,10 +30,11 @@ export const runCommand: CliCommand = {
         checkKernelExists(workspace, launch, options.launch, chosen.label, 'the build succeeded without making it: check the configuration\'s "kernel"');
       }
     }
-    if (options.pcap) launch = withCaptureNetwork(launch);
+    if (options.pcap) launch = withCaptureNetwork(launch, '--pcap');
+    if (options.syslog) launch = withCaptureNetwork(launch, '--syslog');
 
     const run = new GuestRun(
-      { workspace, launch, until: options.until, timeoutMs: options.timeoutMs, pcap: options.pcap },
+      { workspace, launch, until: options.until, timeoutMs: options.timeoutMs, pcap: options.pcap, syslog: options.syslog },
       {
         console: (text) => void process.stdout.write(text),
         vmmStderr: (text) => void process.stderr.write(text),

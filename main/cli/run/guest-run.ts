@@ -1,7 +1,7 @@
 // Drives one `mirador run` through the debug adapter, as any DAP client would: launch with noDebug, stream, stop, report.
 import path from 'node:path';
 import type { LaunchArguments } from '../../api/launch-protocol';
-import { EXPORT_CAPTURE_REQUEST, type ExportCaptureArguments } from '../../api/packets-protocol';
+import { EXPORT_CAPTURE_REQUEST, SYSLOG_EVENT, type ExportCaptureArguments, type SyslogEventBody } from '../../api/packets-protocol';
 import { LAUNCH_ERROR_INVALID_ARGUMENTS, LAUNCH_PLAN_EVENT, VMM_EXITED_EVENT, type LaunchPlanEventBody, type VmmExitedEventBody } from '../../debug/adapter/adapter-events';
 import { startInlineAdapter, type AdapterLink } from './adapter-link';
 import { ConsoleLineWatch } from './console-line-watch';
@@ -14,6 +14,8 @@ export interface GuestRunRequest {
   until?: RegExp;
   timeoutMs?: number;
   pcap?: string;
+  /** Print each syslog message the guest sends (`[syslog SENDER] FACILITY.LEVEL: ...`); --until matches them too. */
+  syslog?: boolean;
 }
 
 export interface GuestRunIo {
@@ -127,6 +129,9 @@ export class GuestRun {
         if (body.category === 'stdout') this.consoleText(String(body.output ?? ''));
         else if (body.category === 'stderr') this.io.vmmStderr(String(body.output ?? ''));
         break;
+      case SYSLOG_EVENT:
+        if (this.request.syslog) for (const message of (body as unknown as SyslogEventBody).messages) this.syslogLine(`[syslog ${message.sender}] ${message.info}\n`);
+        break;
       case LAUNCH_PLAN_EVENT:
         this.capture = (body as unknown as LaunchPlanEventBody).capture;
         break;
@@ -139,6 +144,16 @@ export class GuestRun {
       case 'terminated':
         this.markTerminated();
         break;
+    }
+  }
+
+  /** A whole line of its own, watched apart from the console (whose last line may still be unfinished). */
+  private syslogLine(line: string): void {
+    if (!this.consoleOpen) return;
+    this.io.console(line);
+    if (this.request.until && new ConsoleLineWatch(this.request.until).push(line) >= 0) {
+      this.consoleOpen = false;
+      this.stop({ kind: 'until' });
     }
   }
 

@@ -14,6 +14,8 @@ export interface RunOptions {
   timeoutMs?: number;
   /** Absolute path the guest's traffic is written to. */
   pcap?: string;
+  /** Print the syslog messages the guest sends over the network (logs-syslog), and let --until match them. */
+  syslog?: boolean;
 }
 
 const ACCELERATORS: readonly Accelerator[] = ['auto', 'kvm', 'tcg'];
@@ -31,6 +33,7 @@ export function parseRunOptions(args: string[], cwd: string): RunOptions {
     accel: { type: 'string' },
     net: { type: 'string' },
     pcap: { type: 'string' },
+    syslog: { type: 'boolean' },
     until: { type: 'string' },
     timeout: { type: 'string' },
   });
@@ -54,6 +57,7 @@ export function parseRunOptions(args: string[], cwd: string): RunOptions {
     if (!existsSync(path.dirname(pcap))) throw new CliError(`--pcap ${values.pcap}: the folder ${path.dirname(pcap)} does not exist`, 2);
     launch.capture = true;
   }
+  if (values.syslog === true) launch.capture = true;
   const adHoc = values.target !== undefined || values.kernel !== undefined;
   if (adHoc && values.config === undefined) {
     if (launch.target === undefined) throw new CliError('--kernel needs --target (e.g. --target qemu); `mirador targets` lists them', 2);
@@ -65,6 +69,7 @@ export function parseRunOptions(args: string[], cwd: string): RunOptions {
     until: values.until === undefined ? undefined : untilPattern(values.until),
     timeoutMs: values.timeout === undefined ? undefined : seconds(values.timeout) * 1000,
     pcap,
+    syslog: values.syslog === true,
   };
 }
 

@@ -30,7 +30,7 @@ describe('commandUsage', () => {
   it('keeps a synopsis over several lines aligned, and a description over several lines together', () => {
     const run = commandUsage('run')!.split('\n');
     expect(run[0]).toMatch(/^Usage: mirador run \[--config NAME\] \| --target T --kernel FILE .*\[--accel auto\|kvm\|tcg\]$/);
-    expect(run[1]).toBe(`${' '.repeat('Usage: mirador '.length)}[--net user|none|tap:NAME] [--pcap FILE] [--until REGEX] [--timeout SEC]`);
+    expect(run[1]).toBe(`${' '.repeat('Usage: mirador '.length)}[--net user|none|tap:NAME] [--pcap FILE] [--syslog] [--until REGEX] [--timeout SEC]`);
     expect(run[3]).toBe("  boot a unikernel, console on stdout; exits with the guest's status");
     const notebook = commandUsage('notebook')!.split('\n');
     expect(notebook.slice(0, 5)).toEqual([

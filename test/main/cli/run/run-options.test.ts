@@ -20,7 +20,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('parseRunOptions', () => {
   it('turns every launch flag into launch arguments with absolute paths', () => {
     const options = parseRunOptions(
-      ['--target', 'qemu', '--kernel', 'kernel.elf', '--initrd', 'initrd.cpio', '--append', 'exit=3 -l *:debug', '--mem', '64', '--accel', 'tcg', '--net', 'tap:tap100', '--until', 'ready$', '--timeout', '2.5', '--pcap', 'out.pcap'],
+      ['--target', 'qemu', '--kernel', 'kernel.elf', '--initrd', 'initrd.cpio', '--append', 'exit=3 -l *:debug', '--mem', '64', '--accel', 'tcg', '--net', 'tap:tap100', '--until', 'ready$', '--timeout', '2.5', '--pcap', 'out.pcap', '--syslog'],
       dir,
     );
     expect(options).toEqual({
@@ -38,11 +38,14 @@ describe('parseRunOptions', () => {
       until: /ready$/,
       timeoutMs: 2500,
       pcap: path.join(dir, 'out.pcap'),
+      syslog: true,
     });
+    // --syslog alone records the guest's network too (its messages come from the capture).
+    expect(parseRunOptions(['--config', 'x', '--syslog'], dir)).toMatchObject({ launch: { capture: true }, syslog: true });
   });
 
   it('uses a run configuration without --target/--kernel, or with --config (other flags then override it)', () => {
-    expect(parseRunOptions([], dir)).toEqual({ launch: {}, configuration: { name: undefined }, until: undefined, timeoutMs: undefined, pcap: undefined });
+    expect(parseRunOptions([], dir)).toEqual({ launch: {}, configuration: { name: undefined }, until: undefined, timeoutMs: undefined, pcap: undefined, syslog: false });
     expect(parseRunOptions(['--config', 'Hello', '--mem', '32'], dir)).toMatchObject({ launch: { memory: 32 }, configuration: { name: 'Hello' } });
   });
 
@@ -72,11 +75,12 @@ describe('parseRunOptions', () => {
 
 describe('withCaptureNetwork', () => {
   it('records on user-mode networking unless the launch has a network', () => {
-    expect(withCaptureNetwork({ target: 'qemu' })).toEqual({ target: 'qemu', capture: true, network: { mode: 'user' } });
-    expect(withCaptureNetwork({ target: 'qemu', network: { mode: 'tap', tap: 'tap0' } }).network).toEqual({ mode: 'tap', tap: 'tap0' });
+    expect(withCaptureNetwork({ target: 'qemu' }, '--pcap')).toEqual({ target: 'qemu', capture: true, network: { mode: 'user' } });
+    expect(withCaptureNetwork({ target: 'qemu', network: { mode: 'tap', tap: 'tap0' } }, '--syslog').network).toEqual({ mode: 'tap', tap: 'tap0' });
   });
 
   it('refuses a launch without network', () => {
-    expect(() => withCaptureNetwork({ target: 'qemu', network: { mode: 'none' } })).toThrow("--pcap records the guest's network");
+    expect(() => withCaptureNetwork({ target: 'qemu', network: { mode: 'none' } }, '--pcap')).toThrow("--pcap records the guest's network");
+    expect(() => withCaptureNetwork({ target: 'qemu', network: { mode: 'none' } }, '--syslog')).toThrow("--syslog records the guest's network");
   });
 });
