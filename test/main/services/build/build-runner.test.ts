@@ -113,6 +113,9 @@ describe('BuildRun', () => {
     const result = await run.result;
     expect(Date.now() - started).toBeLessThan(1500);
     expect(result).toEqual({ outcome: 'cancelled', message: 'cancelled', problems: [] });
+    // SIGKILL is delivered, not awaited: a process may show in /proc for a moment after kill() returned.
+    const gone = Date.now() + 2000;
+    while (processesRunning(sleepArgv).length > 0 && Date.now() < gone) await new Promise((resolve) => setTimeout(resolve, 10));
     expect(processesRunning(sleepArgv)).toEqual([]);
     expect(progress.map((item) => item.step)).toEqual([1]);
     expect(existsSync(path.join(folder, 'after-ran'))).toBe(false);
