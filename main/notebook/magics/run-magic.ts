@@ -45,8 +45,9 @@ export const runMagic: Magic = async (args, context) => {
     if (heldReturn) text = text.slice(0, -1);
     return text.replace(/\r\n/g, '\n');
   };
+  // It also shows the syslog messages the guest sends over the network (logs-syslog) inline, which --until matches too.
   const run = new GuestRun(
-    { workspace, launch, until: options.until, timeoutMs: options.timeoutMs, pcap },
+    { workspace, launch, until: options.until, timeoutMs: options.timeoutMs, pcap, syslog: launch.capture === true },
     {
       console: (chunk) => {
         const text = consoleText(chunk);
