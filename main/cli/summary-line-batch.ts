@@ -5,6 +5,11 @@ import { writeSummaryLine } from './dissect-summary-line';
 /** Enough for a batch of ordinary lines; a batch of long ones makes the buffer grow. */
 const INITIAL_BYTES = 1024 * 1024;
 
+/** Where line `index` of a batch starts in its bytes (each line starts where the one before ends). */
+export function lineStartOf(lineEnds: Int32Array, index: number): number {
+  return index === 0 ? 0 : lineEnds[index - 1]!;
+}
+
 export interface SummaryLineBuffers {
   bytes: Uint8Array;
   lineEnds: Int32Array;
@@ -62,10 +67,6 @@ export class SummaryLineBatch {
     this.writer.flush();
   }
 
-  /** Where line `index` starts in `bytes`. */
-  lineStart(index: number): number {
-    return index === 0 ? 0 : this.lineEnds[index - 1]!;
-  }
 
   private store(chunk: Uint8Array): void {
     if (this.stored + chunk.length > this.bytes.length) {

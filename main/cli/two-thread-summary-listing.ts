@@ -14,7 +14,7 @@ import { CliError } from './cli-error';
 import { ConversationPartition, MAIN_THREAD } from './conversation-partition';
 import { relativeMicros } from './dissect-summary-line';
 import { READY, REPLIES, type DissectWorkerData, type FramesMessage, type LinesMessage } from './dissect-worker-protocol';
-import { SummaryLineBatch, type SummaryLineBuffers } from './summary-line-batch';
+import { lineStartOf, SummaryLineBatch, type SummaryLineBuffers } from './summary-line-batch';
 import { BATCH_FRAMES, WorkerFrameBatch, type WorkerFrameBuffers } from './worker-frame-batch';
 
 /** Frames of one batch (both threads' together) at most. */
@@ -139,10 +139,10 @@ class TwoThreadListing {
       while (next < count && threads[next] === thread) next++;
       const run = next - index;
       if (thread === MAIN_THREAD) {
-        this.out.lines(main.bytes, main.lineStart(mainLine), main.lineEnds[mainLine + run - 1]!);
+        this.out.lines(main.bytes, lineStartOf(main.lineEnds, mainLine), main.lineEnds[mainLine + run - 1]!);
         mainLine += run;
       } else {
-        this.out.lines(worker!.bytes, workerLine === 0 ? 0 : worker!.lineEnds[workerLine - 1]!, worker!.lineEnds[workerLine + run - 1]!);
+        this.out.lines(worker!.bytes, lineStartOf(worker!.lineEnds, workerLine), worker!.lineEnds[workerLine + run - 1]!);
         workerLine += run;
       }
       index = next;

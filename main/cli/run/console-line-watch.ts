@@ -33,7 +33,8 @@ export class ConsoleLineWatch {
     return line !== '' && this.matches(line);
   }
 
-  private matches(line: string): boolean {
+  /** Whether a whole line (no newline) matches, as a person reads it. */
+  matches(line: string): boolean {
     return this.pattern.test(line) || this.pattern.test(line.replace(CSI_SEQUENCE, ''));
   }
 }

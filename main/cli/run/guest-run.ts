@@ -151,7 +151,7 @@ export class GuestRun {
   private syslogLine(line: string): void {
     if (!this.consoleOpen) return;
     this.io.console(line);
-    if (this.request.until && new ConsoleLineWatch(this.request.until).push(line) >= 0) {
+    if (this.watch?.matches(line.slice(0, -1))) {
       this.consoleOpen = false;
       this.stop({ kind: 'until' });
     }
