@@ -38,6 +38,21 @@ export class ConversationPartition {
     return thread;
   }
 
+  /**
+   * The first fragment of a TCP datagram (`key`: its conversation's): the datagram's later fragments, keyed
+   * `datagramKey`, go where it goes. Fragments that came before it chose a thread for the datagram already: a new
+   * conversation then follows them. (Fragments sent out of order within a conversation already placed the other way
+   * would still part; no slot is ever moved, since another conversation may share it.)
+   */
+  threadOfFirstFragment(key: number, datagramKey: number): number {
+    const slot = key & (SLOTS - 1);
+    const datagramSlot = datagramKey & (SLOTS - 1);
+    if (this.slots[slot]! < 0 && this.slots[datagramSlot]! >= 0) this.slots[slot] = this.slots[datagramSlot]!;
+    const thread = this.threadOf(key);
+    if (this.slots[datagramSlot]! < 0) this.slots[datagramSlot] = thread;
+    return thread;
+  }
+
   /** After a batch: main waited for the worker (main may take more), or the worker's lines were ready (it may take more). */
   adjust(mainWaited: boolean): void {
     this.mainShare = Math.min(0.9, Math.max(0.1, this.mainShare + (mainWaited ? SHARE_UP : -SHARE_DOWN)));

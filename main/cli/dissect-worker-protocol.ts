@@ -1,5 +1,6 @@
 // Messages between `mirador dissect` and its dissecting worker thread (main/cli/dissect-worker.ts).
 import type { MessagePort } from 'node:worker_threads';
+import type { DissectionSettings } from '../services/dissect/dissection-session';
 import type { SummaryLineBuffers } from './summary-line-batch';
 import type { WorkerFrameBuffers } from './worker-frame-batch';
 
@@ -11,6 +12,8 @@ export interface DissectWorkerData {
    * becomes 1 once the worker has loaded and listens (until then main dissects everything itself).
    */
   signals: Int32Array;
+  /** As main's own session: name resolution and reassembly on or off. */
+  settings: DissectionSettings;
 }
 
 export const REPLIES = 0;

@@ -7,8 +7,8 @@ import { READY, REPLIES, type DissectWorkerData, type FramesMessage, type LinesM
 import { SummaryLineBatch } from './summary-line-batch';
 import { FRAME_FIELDS } from './worker-frame-batch';
 
-const { port, signals } = workerData as DissectWorkerData;
-const session = new DissectionSession();
+const { port, signals, settings } = workerData as DissectWorkerData;
+const session = DissectionSession.wiresharkDefaults(settings);
 const lines = new SummaryLineBatch();
 const OPTIONS = { tree: false };
 

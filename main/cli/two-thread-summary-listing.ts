@@ -5,8 +5,8 @@ import { existsSync } from 'node:fs';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import type { CaptureFrame } from '../services/capture/capture-frame';
 import { readCaptureFile, type CaptureReadResult } from '../services/capture/capture-file-reader';
-import { conversationKeyOf } from '../services/dissect/conversation-key';
-import { DissectionSession } from '../services/dissect/dissection-session';
+import { conversationKeyOf, firstFragmentDatagramKey, STATELESS } from '../services/dissect/conversation-key';
+import { DissectionSession, type DissectionSettings } from '../services/dissect/dissection-session';
 import { dissectFrame } from '../services/dissect/frame-dissector';
 import type { ByteLineWriter } from './byte-line-writer';
 import { StdoutClosedError } from './blocking-stdout';
@@ -31,15 +31,15 @@ export function canListInTwoThreads(workerFile: string): boolean {
 }
 
 /** Lists every frame of `file` to `out` as `mirador dissect` does; the result as readCaptureFile's. Throws if the worker fails. */
-export function listSummariesInTwoThreads(file: string, out: ByteLineWriter, workerFile: string): CaptureReadResult {
+export function listSummariesInTwoThreads(file: string, out: ByteLineWriter, workerFile: string, settings: DissectionSettings): CaptureReadResult {
   const channel = new MessageChannel();
   const signals = new Int32Array(new SharedArrayBuffer(8));
-  const workerData: DissectWorkerData = { port: channel.port2, signals };
+  const workerData: DissectWorkerData = { port: channel.port2, signals, settings };
   const worker = new Worker(workerFile, { workerData, transferList: [channel.port2] });
   // Never what keeps the process alive: the command ends when main is done.
   worker.unref();
   try {
-    const listing = new TwoThreadListing(out, channel.port1, signals);
+    const listing = new TwoThreadListing(out, channel.port1, signals, settings);
     const result = readCaptureFile(file, (frame) => listing.frame(frame), { reuseBuffers: true });
     // The output or the worker failed mid-way (not the capture): nothing more to write.
     if (result.error instanceof StdoutClosedError || result.error instanceof CliError) return result;
@@ -62,7 +62,7 @@ interface Batch {
 }
 
 class TwoThreadListing {
-  private readonly session = new DissectionSession();
+  private readonly session: DissectionSession;
   private readonly partition = new ConversationPartition();
   private number = 0;
   private firstSeconds = 0;
@@ -79,7 +79,9 @@ class TwoThreadListing {
     private readonly out: ByteLineWriter,
     private readonly port: MessagePort,
     private readonly signals: Int32Array,
+    settings: DissectionSettings,
   ) {
+    this.session = DissectionSession.wiresharkDefaults(settings);
     this.current = this.newBatch();
   }
 
@@ -92,7 +94,8 @@ class TwoThreadListing {
     let batch = this.current;
     if (batch.count === BATCH_LIMIT || !batch.workerFrames.fits(frame)) batch = this.closeBatch();
     const micros = relativeMicros(frame, this.firstSeconds, this.firstNanoseconds);
-    const thread = this.partition.threadOf(conversationKeyOf(frame.data, frame.linkType));
+    const key = conversationKeyOf(frame.data, frame.linkType);
+    const thread = firstFragmentDatagramKey === STATELESS ? this.partition.threadOf(key) : this.partition.threadOfFirstFragment(key, firstFragmentDatagramKey);
     batch.threads[batch.count++] = thread;
     if (thread === MAIN_THREAD) {
       const d = dissectFrame(this.session, frame, number, OPTIONS);

@@ -11,7 +11,10 @@ Commands:
   run [--config NAME] | --target T --kernel FILE [--initrd F] [--append S] [--mem MB] [--accel auto|kvm|tcg]
       [--net user|none|tap:NAME] [--pcap FILE] [--syslog] [--until REGEX] [--timeout SEC]
                                                  boot a unikernel, console on stdout; exits with the guest's status
-  dissect FILE [--filter EXPR] [--json]          summary lines of a pcap/pcapng capture (like tshark; - reads stdin), or the detail trees as JSON
+  dissect FILE [--filter EXPR] [--json] [-n] [--no-reassembly]
+                                                 summary lines of a pcap/pcapng capture (like tshark; - reads stdin), or the
+                                                 detail trees as JSON; -n: MAC addresses as numbers, --no-reassembly: IP
+                                                 fragments one by one (as tshark -o ip.defragment:FALSE)
   notebook run IN.ipynb [--output OUT.ipynb] [--timeout SEC]
                                                  run every code cell (OCaml, and the magics %%file %build %run %targets %doctor
                                                  on this folder), save outputs; non-zero at the first failing cell

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, type ExpectPollOptions } from 'vitest';
-import { LOOPBACK, SYNTHETIC, tsharkCount, tsharkFields } from '../main/services/capture/tshark-runner';
+import { LOOPBACK, SYNTHETIC, wiresharkCount, wiresharkFields } from '../main/services/capture/tshark-runner';
 import { killLeftoverQemu } from '../main/debug/support/qemu-processes';
 import { startHostServices, type HostServices } from '../support/linux-guest/host-services.mjs';
 import { buildLinuxGuest, linuxGuestUnavailable, type LinuxGuest } from '../support/linux-guest/linux-guest-image.mjs';
@@ -81,7 +81,7 @@ describe('workbench: the Packets panel', () => {
   });
 
   it('narrows the list to `icmp` as tshark -Y does, and shows an invalid filter\'s error at its column', async () => {
-    const expected = tsharkCount(SYNTHETIC, 'icmp');
+    const expected = wiresharkCount(SYNTHETIC, 'icmp');
     expect(expected).toBeGreaterThan(0);
     await filterBox().fill('icmp');
     await poll(() => page.locator('.display-filter').getAttribute('data-state')).toBe('valid');
@@ -179,7 +179,7 @@ describe('workbench: the Packets panel', () => {
     await icmpRow.click({ button: 'right' });
     await page.getByRole('option', { name: /Apply as Filter: Protocol/ }).click();
     await poll(() => filterBox().inputValue()).toBe('icmp');
-    await poll(counts).toBe(`Displayed: ${tsharkCount(SYNTHETIC, 'icmp')} of 18`);
+    await poll(counts).toBe(`Displayed: ${wiresharkCount(SYNTHETIC, 'icmp')} of 18`);
     // From the keyboard: the menu of the selected row, narrowed by typing, Enter picks.
     await grid.focus();
     await page.keyboard.press('Home');
@@ -188,13 +188,13 @@ describe('workbench: the Packets panel', () => {
     await page.keyboard.type('Conversation Filter: IPv4');
     await page.keyboard.press('Enter');
     await poll(() => filterBox().inputValue()).toMatch(/^ip\.addr == [\d.]+ && ip\.addr == [\d.]+$/);
-    await poll(counts).toBe(`Displayed: ${tsharkCount(SYNTHETIC, await filterBox().inputValue())} of 18`);
+    await poll(counts).toBe(`Displayed: ${wiresharkCount(SYNTHETIC, await filterBox().inputValue())} of 18`);
     // The next test exports what `icmp` displays.
     await applyFilter('icmp');
   });
 
   it('exports the displayed frames as pcapng that tshark reads', async () => {
-    const expected = tsharkCount(SYNTHETIC, 'icmp');
+    const expected = wiresharkCount(SYNTHETIC, 'icmp');
     await page.getByRole('toolbar', { name: 'Packet actions' }).getByRole('button', { name: 'Export Capture…' }).click();
     await page.getByRole('option', { name: /Displayed frames only/ }).click();
     const box = page.getByRole('combobox', { name: 'Export Capture As' });
@@ -215,7 +215,7 @@ describe('workbench: the Packets panel', () => {
     await page.getByRole('treeitem', { name: 'loopback.pcap' }).click();
     await poll(counts, { timeout: 10_000 }).toMatch(/^Displayed: \d+ of 31$/);
     await applyFilter('http');
-    await poll(counts).toBe(`Displayed: ${tsharkCount(LOOPBACK, 'http')} of 31`);
+    await poll(counts).toBe(`Displayed: ${wiresharkCount(LOOPBACK, 'http')} of 31`);
     await rows.first().click();
     const follow = page.getByRole('button', { name: 'Follow TCP/UDP Stream' });
     await poll(() => follow.isEnabled()).toBe(true);
@@ -231,8 +231,8 @@ describe('workbench: the Packets panel', () => {
     await poll(() => filterBox().inputValue()).toMatch(/^tcp\.stream eq \d+$|^tcp\.stream == \d+$/);
     // The whole conversation (handshake, ACKs, FINs) is more than its two HTTP frames.
     const displayed = async () => Number(/^Displayed: (\d+) of 31$/.exec((await counts()) ?? '')?.[1] ?? 0);
-    await poll(displayed).toBeGreaterThan(tsharkCount(LOOPBACK, 'http'));
-    await poll(displayed).toBe(tsharkCount(LOOPBACK, (await filterBox().inputValue()).replace(' eq ', ' == ')));
+    await poll(displayed).toBeGreaterThan(wiresharkCount(LOOPBACK, 'http'));
+    await poll(displayed).toBe(wiresharkCount(LOOPBACK, (await filterBox().inputValue()).replace(' eq ', ' == ')));
   });
 
   it('applies a detail line as a filter, joined to the one in effect, and prepares one without applying it', async () => {
@@ -250,7 +250,7 @@ describe('workbench: the Packets panel', () => {
     await screenshot(page, 'packets-apply-as-filter');
     await page.getByRole('option', { name: /Apply as Filter: …and Selected/ }).click();
     await poll(() => filterBox().inputValue()).toBe(joined);
-    await poll(counts).toBe(`Displayed: ${tsharkCount(LOOPBACK, joined.replace(' eq ', ' == '))} of 31`);
+    await poll(counts).toBe(`Displayed: ${wiresharkCount(LOOPBACK, joined.replace(' eq ', ' == '))} of 31`);
     // Prepare: the layer's protocol goes into the bar, checked, not applied (the list stays as it was).
     const before = await counts();
     await tree.getByRole('treeitem', { name: /^Internet Protocol Version 4/ }).click({ button: 'right' });
@@ -259,7 +259,7 @@ describe('workbench: the Packets panel', () => {
     await poll(() => page.locator('.display-filter').getAttribute('data-state')).toBe('valid');
     await expect(counts()).resolves.toBe(before);
     await filterBox().press('Enter');
-    await poll(counts).toBe(`Displayed: ${tsharkCount(LOOPBACK, 'ip')} of 31`);
+    await poll(counts).toBe(`Displayed: ${wiresharkCount(LOOPBACK, 'ip')} of 31`);
     // From the keyboard: Shift+F10 on the selected line; a line that is no field offers Copy Line only.
     await applyFilter('tcp');
     await rows.first().click();
@@ -305,7 +305,7 @@ describe('workbench: the Packets panel', () => {
     await screenshot(page, 'packets-conversations');
     await first.click();
     await poll(() => filterBox().inputValue()).toMatch(/^tcp\.stream == \d+$/);
-    await poll(counts).toBe(`Displayed: ${tsharkCount(LOOPBACK, await filterBox().inputValue())} of 31`);
+    await poll(counts).toBe(`Displayed: ${wiresharkCount(LOOPBACK, await filterBox().inputValue())} of 31`);
     await applyFilter('');
   });
 
@@ -367,11 +367,11 @@ describe('workbench: the Packets panel', () => {
     await page.keyboard.press('Escape');
     // Through a filter: an HTTP frame is found among the displayed rows; a DNS one is hidden.
     await applyFilter('http');
-    const httpNumbers = tsharkFields(path.join(session.workspace, 'long.pcap'), ['frame.number'], 'http').map(([number]) => Number(number));
+    const httpNumbers = wiresharkFields(path.join(session.workspace, 'long.pcap'), ['frame.number'], 'http').map(([number]) => Number(number));
     const target = httpNumbers[Math.floor(httpNumbers.length * 0.7)]!;
     await goTo(target);
     await poll(selectedPacket).toBe(String(target));
-    const hidden = tsharkFields(path.join(session.workspace, 'long.pcap'), ['frame.number'], 'dns').map(([number]) => Number(number))[500]!;
+    const hidden = wiresharkFields(path.join(session.workspace, 'long.pcap'), ['frame.number'], 'dns').map(([number]) => Number(number))[500]!;
     await goTo(hidden);
     const notice = page.getByRole('status').filter({ hasText: `Packet ${hidden} is not displayed: the filter http hides it.` });
     await notice.waitFor();
@@ -484,10 +484,10 @@ describe.skipIf(guestUnavailable !== undefined)('workbench: a running guest\'s f
     expect(saved).toHaveLength(1);
     expect(saved[0]).toMatch(/\.pcapng$/);
     const file = path.join(workspace, '.mirador/captures', saved[0]);
-    const frames = tsharkCount(file, 'frame');
+    const frames = wiresharkCount(file, 'frame');
     expect(frames).toBeGreaterThan(10);
     await poll(counts, { timeout: 10_000 }).toBe(`Displayed: ${frames} of ${frames}`);
-    for (const protocol of ['dhcp', 'arp', 'icmp', 'dns', 'http']) expect(tsharkCount(file, protocol), protocol).toBeGreaterThan(0);
+    for (const protocol of ['dhcp', 'arp', 'icmp', 'dns', 'http']) expect(wiresharkCount(file, protocol), protocol).toBeGreaterThan(0);
     await screenshot(page, 'packets-live-run-ended');
     expect(session.pageErrors).toEqual([]);
   });

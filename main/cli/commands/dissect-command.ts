@@ -20,7 +20,7 @@ const STDIN = 0;
 export const dissectCommand: CliCommand = {
   async run(args, context) {
     const { file, rest } = splitFileArgument(args);
-    const values = parseCommandOptions(rest, { filter: { type: 'string' }, json: { type: 'boolean' } });
+    const values = parseCommandOptions(rest, { filter: { type: 'string' }, json: { type: 'boolean' }, 'no-resolve': { type: 'boolean', short: 'n' }, 'no-reassembly': { type: 'boolean' } });
     if (file === undefined) throw new UsageError('missing FILE (a pcap or pcapng capture)');
     let filter: DisplayFilter | undefined;
     if (values.filter !== undefined) {
@@ -29,7 +29,9 @@ export const dissectCommand: CliCommand = {
       filter = compiled.filter;
     }
     const json = values.json === true;
-    const session = new DissectionSession();
+    // tshark's defaults: MAC addresses named (-n: not), IP fragments put together (--no-reassembly: not).
+    const settings = { nameResolution: values['no-resolve'] !== true, reassembly: values['no-reassembly'] !== true };
+    const session = DissectionSession.wiresharkDefaults(settings);
     const options = { tree: json, fields: filter?.fields };
     // Lines go out in big byte batches: one write per line would dominate the run time on big captures.
     const out = new ByteLineWriter(context.stdoutBytes ? (bytes) => context.stdoutBytes!(bytes) : (bytes) => {
@@ -39,7 +41,7 @@ export const dissectCommand: CliCommand = {
     // `-` is standard input, as for tshark -r -: `tcpdump -w - | mirador dissect -`. A pipe is read once, so in one thread.
     const source = file === '-' ? STDIN : file;
     if (!json && !filter && context.stdoutBytes && file !== '-' && useTwoThreads(file, context)) {
-      const listed = listSummariesInTwoThreads(file, out, twoThreadWorkerFile(context));
+      const listed = listSummariesInTwoThreads(file, out, twoThreadWorkerFile(context), settings);
       return finishListing(listed, out, file);
     }
     let number = 0;

@@ -4,7 +4,7 @@ import { DissectionSession } from '../../services/dissect/dissection-session';
 import { dissectFrame } from '../../services/dissect/frame-dissector';
 
 export function summarizeCapture(file: string): string {
-  const session = new DissectionSession();
+  const session = DissectionSession.wiresharkDefaults();
   const counts = new Map<string, number>();
   let number = 0;
   const result = readCaptureFile(file, (frame) => {

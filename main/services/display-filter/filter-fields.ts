@@ -2,7 +2,7 @@
 
 export type FieldKind = 'protocol' | 'uint' | 'ipv4' | 'ipv6' | 'ether' | 'string';
 
-const PROTOCOLS = ['frame', 'eth', 'sll', 'null', 'vlan', 'ieee8021ad', 'arp', 'ip', 'ipv6', 'icmp', 'icmpv6', 'udp', 'tcp', 'dns', 'mdns', 'dhcp', 'syslog', 'http', 'http.request', 'http.response', 'json', 'xml', 'sdp', 'tls', 'data', 'ip.fragment', 'ipv6.fragment', 'ipv6.hopopts', 'ipv6.routing', 'ipv6.fraghdr', 'ipv6.dstopts', '_ws.malformed'];
+const PROTOCOLS = ['frame', 'eth', 'sll', 'null', 'vlan', 'ieee8021ad', 'arp', 'ip', 'ipv6', 'icmp', 'icmpv6', 'udp', 'tcp', 'dns', 'mdns', 'dhcp', 'syslog', 'http', 'http.request', 'http.response', 'json', 'xml', 'sdp', 'tls', 'data', 'ip.fragment', 'ip.fragments', 'ipv6.fragment', 'ipv6.fragments', 'ipv6.hopopts', 'ipv6.routing', 'ipv6.fraghdr', 'ipv6.dstopts', '_ws.malformed', '_ws.unreassembled'];
 
 const FIELDS: Record<string, FieldKind> = {
   'frame.len': 'uint',
@@ -29,12 +29,18 @@ const FIELDS: Record<string, FieldKind> = {
   'ip.flags.mf': 'uint',
   'ip.flags.df': 'uint',
   'ip.frag_offset': 'uint',
+  'ip.fragment.count': 'uint',
+  'ip.reassembled.length': 'uint',
   'ipv6.src': 'ipv6',
   'ipv6.dst': 'ipv6',
   'ipv6.addr': 'ipv6',
   'ipv6.nxt': 'uint',
   'ipv6.hlim': 'uint',
-  'ipv6.fragment.offset': 'uint',
+  'ipv6.fraghdr.offset': 'uint',
+  'ipv6.fraghdr.more': 'uint',
+  'ipv6.fraghdr.ident': 'uint',
+  'ipv6.fragment.count': 'uint',
+  'ipv6.reassembled.length': 'uint',
   'icmp.type': 'uint',
   'icmp.code': 'uint',
   'icmp.ident': 'uint',

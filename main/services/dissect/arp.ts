@@ -29,9 +29,9 @@ export function dissectArp(d: Dissection, offset: number, end: number): void {
   const senderIp = formatIpv4(bytes, offset + 14);
   const targetMac = formatMac(bytes, offset + 18);
   const targetIp = formatIpv4(bytes, offset + 24);
-  if (tree) d.item(tree, `Sender MAC address: ${senderMac}`, offset + 8, 6, false, fieldFilter('arp.src.hw_mac', senderMac));
+  if (tree) d.item(tree, `Sender MAC address: ${d.macLabel(bytes, offset + 8)}`, offset + 8, 6, false, fieldFilter('arp.src.hw_mac', senderMac));
   if (tree) d.item(tree, `Sender IP address: ${senderIp}`, offset + 14, 4, false, fieldFilter('arp.src.proto_ipv4', senderIp));
-  if (tree) d.item(tree, `Target MAC address: ${targetMac}`, offset + 18, 6, false, opcode !== 7 ? fieldFilter('arp.dst.hw_mac', targetMac) : undefined);
+  if (tree) d.item(tree, `Target MAC address: ${d.macLabel(bytes, offset + 18)}`, offset + 18, 6, false, opcode !== 7 ? fieldFilter('arp.dst.hw_mac', targetMac) : undefined);
   if (tree) d.item(tree, `Target IP address: ${targetIp}`, offset + 24, 4, false, opcode !== 7 ? fieldFilter('arp.dst.proto_ipv4', targetIp) : undefined);
   d.field('arp.src.hw_mac', senderMac);
   d.field('arp.src.proto_ipv4', senderIp);

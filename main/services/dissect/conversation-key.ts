@@ -1,22 +1,36 @@
-// Which conversation state a frame may touch, as one number: frames that can share TCP stream or ICMP echo state always
-// get the same key, so dissecting each key's frames in order on its own session gives the lines one session would.
+// Which conversation state a frame may touch, as one number: frames that can share TCP stream or ICMP echo state, or
+// fragments of one IP datagram, always get the same key, so dissecting each key's frames in order on its own session
+// gives the lines one session would.
 import { BSD_IPV6_FAMILIES, bsdLoopbackFamily, LINKTYPE_ETHERNET, LINKTYPE_IPV4, LINKTYPE_IPV6, LINKTYPE_LINUX_SLL, LINKTYPE_LINUX_SLL2, LINKTYPE_LOOP, LINKTYPE_NULL, LINKTYPE_RAW } from './link-types';
 
-/** The frame touches no state kept between frames (UDP, ARP, DHCP, fragments after the first...): any session may dissect it. */
+/** The frame touches no state kept between frames (UDP, ARP, DHCP...): any session may dissect it. */
 export const STATELESS = -1;
+
+/**
+ * Set by conversationKeyOf for the first fragment of an IPv4 datagram carrying TCP (else STATELESS): the key its later
+ * fragments get, which must go where the TCP conversation (the returned key) goes. See ConversationPartition.join.
+ */
+export let firstFragmentDatagramKey = STATELESS;
 
 const TCP = 6;
 const ICMP = 1;
 const ICMPV6 = 58;
+/** Keeps the key of a TCP datagram's fragments apart from conversations' keys. */
+const FRAGMENT_SALT = 44;
 
 /**
  * A non-negative key, or STATELESS. The rules mirror the dissectors' paths to their state and err towards a key: a
  * frame the dissector will treat as stateless may get one (it is then only kept with others), never the reverse.
  * - IPv4 TCP: the two endpoints (address and port), in either order; the TCP dissector keys its streams so.
  * - IPv4 ICMP, and all IPv6 that may carry TCP or ICMPv6: the two addresses in either order (echo requests and replies
- *   are paired by their peers; IPv6 TCP is kept by address pair, since its ports may sit behind extension headers).
+ *   are paired by their peers; IPv6 TCP is kept by address pair, since its ports may sit behind extension headers;
+ *   IPv6 fragments are put together per address pair, so they stay together too).
+ * - IPv4 fragments (put together per datagram): ICMP's by the ICMP key, others by the address pair; TCP's by their
+ *   datagram (source, destination, identification), its first fragment by the TCP endpoints, with the datagram key
+ *   in firstFragmentDatagramKey.
  */
 export function conversationKeyOf(bytes: Uint8Array, linkType: number): number {
+  firstFragmentDatagramKey = STATELESS;
   const end = bytes.length;
   switch (linkType) {
     case LINKTYPE_ETHERNET: {
@@ -59,12 +73,19 @@ function etherTypeKey(bytes: Uint8Array, type: number, at: number): number {
 function ipv4Key(bytes: Uint8Array, at: number): number {
   if (bytes.length - at < 20) return STATELESS;
   const protocol = bytes[at + 9]!;
-  if (protocol !== TCP && protocol !== ICMP) return STATELESS;
-  // Later fragments are shown as data; only a first fragment (offset 0) reaches the transport dissector.
-  if ((((bytes[at + 6]! << 8) | bytes[at + 7]!) & 0x1fff) !== 0) return STATELESS;
+  const flagsAndOffset = (bytes[at + 6]! << 8) | bytes[at + 7]!;
+  const fragment = (flagsAndOffset & 0x3fff) !== 0;
+  if (protocol !== TCP && protocol !== ICMP && !fragment) return STATELESS;
   const source = word(bytes, at + 12);
   const destination = word(bytes, at + 16);
   if (protocol === ICMP) return pairKey(source, destination, ICMP);
+  if (protocol !== TCP) return pairKey(source, destination, protocol);
+  if (fragment) {
+    // Not symmetric: a datagram's fragments all travel one way.
+    const datagram = pairKey(source, Math.imul(destination, 0x9e3779b1) ^ ((bytes[at + 4]! << 8) | bytes[at + 5]!), FRAGMENT_SALT);
+    if ((flagsAndOffset & 0x1fff) !== 0) return datagram;
+    firstFragmentDatagramKey = datagram;
+  }
   const headerLength = (bytes[at]! & 0x0f) * 4;
   const ports = at + headerLength;
   // Without both ports the TCP dissector keeps no state (it needs a whole 20-byte header).

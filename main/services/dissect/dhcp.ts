@@ -31,9 +31,9 @@ export function dissectDhcp(d: Dissection, offset: number, end: number): void {
     if (tree) d.item(tree, `${label}: ${address}`, offset + at, 4);
     if (at === 16) d.field('dhcp.ip.your', address);
   }
-  if (clientMac && tree) d.item(tree, `Client MAC address: ${clientMac}`, offset + 28, 6);
+  if (clientMac && tree) d.item(tree, `Client MAC address: ${d.macLabel(bytes, offset + 28)}`, offset + 28, 6);
   // Without a DHCP message type option it is plain BOOTP, which tshark names so (its filter name stays dhcp).
-  d.columns('BOOTP', op === 1 ? (clientMac ? `Boot Request from ${clientMac} (${clientMac})` : 'Boot Request') : 'Boot Reply');
+  d.columns('BOOTP', op === 1 ? (clientMac ? `Boot Request from ${clientMac} (${d.macName(bytes, offset + 28)})` : 'Boot Request') : 'Boot Reply');
   if (bytes.readUInt32BE(offset + 236) !== MAGIC_COOKIE) return;
   d.item(tree, 'Magic cookie: DHCP', offset + 236, 4);
   let at = offset + 240;

@@ -36,6 +36,13 @@ export class Dissection {
   private readonly wanted: ReadonlySet<string> | undefined;
   /** Above 0 while dissecting the packet an ICMP error quotes: its layers add fields but leave the columns alone. */
   quoteDepth = 0;
+  /**
+   * The layers above IP read the first fragment of a datagram not put together: what they miss is "unreassembled",
+   * not malformed, and TCP keeps no state for it (as tshark does with pinfo->fragmented).
+   */
+  loneFragment = false;
+  /** The IP payload's length as the IP header states it, for UDP's length check (-1: not known, or a lone fragment). */
+  ipPayloadLength = -1;
   /** TTL of the outer IPv4 header, which ICMP echo's Info line repeats (-1 when none). */
   ipTtl = -1;
   /** Capture time in microseconds since the epoch (0 when the caller did not give one). */
@@ -46,7 +53,8 @@ export class Dissection {
   logMessage: { facility: number; level: number; text: string } | undefined;
 
   constructor(
-    readonly data: Buffer,
+    /** The frame's bytes; while the layers above IP read a datagram put together from fragments, that datagram. */
+    public data: Buffer,
     readonly frameNumber: number,
     readonly session: DissectionSession,
     options: DissectionOptions = {},
@@ -122,9 +130,21 @@ export class Dissection {
   }
 
   private formatLinkAddresses(): void {
-    this.destinationText = formatMac(this.data, this.linkAddressOffset);
-    this.sourceText = formatMac(this.data, this.linkAddressOffset + 6);
+    this.destinationText = this.macName(this.data, this.linkAddressOffset);
+    this.sourceText = this.macName(this.data, this.linkAddressOffset + 6);
     this.linkAddressOffset = -1;
+  }
+
+  /** A MAC address as the columns show it: its name when the session names them (Wireshark's default), else the address. */
+  macName(bytes: Buffer, offset: number): string {
+    const names = this.session.macNames;
+    return names ? names.nameOf(bytes, offset) : formatMac(bytes, offset);
+  }
+
+  /** A MAC address as the tree shows it: "RealtekU_12:34:56 (52:54:00:12:34:56)" when named, else the address alone. */
+  macLabel(bytes: Buffer, offset: number): string {
+    const names = this.session.macNames;
+    return names ? `${names.nameOf(bytes, offset)} (${formatMac(bytes, offset)})` : formatMac(bytes, offset);
   }
 
   markMalformed(protocol: string, reason: string, at: number): void {
@@ -135,9 +155,12 @@ export class Dissection {
       return;
     }
     // Wireshark glues the mark to a transport's port pair but spaces it after other text; either way it ends the line.
-    if (!this.malformed) this.info = this.info === '' || this.info.endsWith(' ') || /\d → \d+$/.test(this.info) ? `${this.info}[Malformed Packet]` : `${this.info} [Malformed Packet]`;
+    // In a fragment whose datagram was not put together, what is missing is in the other fragments.
+    const mark = this.loneFragment ? 'Unreassembled Packet' : 'Malformed Packet';
+    if (!this.malformed) this.info = this.info === '' || this.info.endsWith(' ') || /\d → \d+$/.test(this.info) ? `${this.info}[${mark}]` : `${this.info} [${mark}]`;
     this.malformed = true;
-    if (!this.protocols.includes('_ws.malformed')) this.protocols.push('_ws.malformed');
-    this.item(this.tree, `[Malformed Packet: ${protocol}: ${reason}]`, at, Math.max(0, this.data.length - at));
+    const protocolName = this.loneFragment ? '_ws.unreassembled' : '_ws.malformed';
+    if (!this.protocols.includes(protocolName)) this.protocols.push(protocolName);
+    this.item(this.tree, `[${mark}: ${protocol}: ${reason}]`, at, Math.max(0, this.data.length - at));
   }
 }

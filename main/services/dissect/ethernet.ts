@@ -17,10 +17,10 @@ export function dissectEthernet(d: Dissection, offset: number, end: number): voi
     return;
   }
   // MAC addresses become text only when something shows them: most frames' columns show IP addresses instead.
-  const tree = d.layer('eth', d.tree ? `Ethernet II, Src: ${formatMac(bytes, offset + 6)}, Dst: ${formatMac(bytes, offset)}` : '', offset, 14);
+  const tree = d.layer('eth', d.tree ? `Ethernet II, Src: ${d.macLabel(bytes, offset + 6)}, Dst: ${d.macLabel(bytes, offset)}` : '', offset, 14);
   if (tree) {
-    d.item(tree, `Destination: ${formatMac(bytes, offset)}`, offset, 6, false, fieldFilter('eth.dst', formatMac(bytes, offset)));
-    d.item(tree, `Source: ${formatMac(bytes, offset + 6)}`, offset + 6, 6, false, fieldFilter('eth.src', formatMac(bytes, offset + 6)));
+    d.item(tree, `Destination: ${d.macLabel(bytes, offset)}`, offset, 6, false, fieldFilter('eth.dst', formatMac(bytes, offset)));
+    d.item(tree, `Source: ${d.macLabel(bytes, offset + 6)}`, offset + 6, 6, false, fieldFilter('eth.src', formatMac(bytes, offset + 6)));
   }
   if (d.fields) {
     const destination = formatMac(bytes, offset);

@@ -1,5 +1,6 @@
 // ICMP for IPv4: echo with id/seq, and errors that quote the offending packet (dissected without touching the columns).
 import { fieldFilter } from './field-filter';
+import { dissectData } from './data';
 import type { Dissection } from './dissection';
 import { icmpEchoKey, pairEcho } from './icmp-echo-table';
 import { dissectIpv4 } from './ipv4';
@@ -77,6 +78,8 @@ export function dissectIcmp(d: Dissection, offset: number, end: number, source =
     }
   }
   d.columns('ICMP', info);
+  // An echo's payload is data, as in tshark.
+  if (type === 0 || type === 8) dissectData(d, offset + 8, end);
   if (QUOTING.has(type) && end - offset > 8) {
     d.quoteDepth++;
     try {

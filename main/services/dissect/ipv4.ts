@@ -1,9 +1,10 @@
-// IPv4: header fields, fragments flagged (not reassembled), then the payload by protocol number.
+// IPv4: header fields, fragments put together when the session reassembles (tshark's default), then the payload by protocol number.
 import { fieldFilter } from './field-filter';
 import { formatIpv4 } from './address-format';
 import { dissectData } from './data';
-import type { Dissection } from './dissection';
+import type { DetailNode, Dissection } from './dissection';
 import { dissectIpPayload, ipProtocolName } from './ip-payload';
+import { dissectReassembledDatagram } from './reassembled-datagram';
 
 export function dissectIpv4(d: Dissection, offset: number, end: number): void {
   const bytes = d.data;
@@ -40,7 +41,8 @@ export function dissectIpv4(d: Dissection, offset: number, end: number): void {
     d.field('ip.len', totalLength);
     d.field('ip.flags.mf', moreFragments ? 1 : 0);
     d.field('ip.flags.df', flagsAndOffset & 0x4000 ? 1 : 0);
-    d.field('ip.frag_offset', fragmentOffset);
+    // In 8-byte units, as tshark's field holds it (its tree line shows bytes).
+    d.field('ip.frag_offset', fragmentOffset / 8);
   }
   if (tree) {
     // Apply as Filter only where the fields exist (a bogus header has none, as in tshark). No closure for this: one
@@ -63,13 +65,37 @@ export function dissectIpv4(d: Dissection, offset: number, end: number): void {
   }
   // Trailing Ethernet padding is not payload; a total length past the capture means the frame was cut (snaplen).
   const payloadEnd = Math.min(end, offset + totalLength);
-  if (moreFragments || fragmentOffset > 0) d.protocols.push('ip.fragment');
-  // Without reassembly, only the first fragment holds the transport header: later ones are data (as tshark with ip.defragment off).
-  if (fragmentOffset > 0) {
-    d.columns('IPv4', `Fragmented IP protocol (proto=${ipProtocolName(protocol)} ${protocol}, off=${fragmentOffset}, ID=${id.toString(16).padStart(4, '0')})`);
-    d.item(tree, '[Fragment: not reassembled]', offset + 6, 2);
-    dissectData(d, offset + headerLength, payloadEnd);
-    return;
-  }
-  dissectIpPayload(d, protocol, offset + headerLength, payloadEnd, source, destination);
+  const payloadStart = offset + headerLength;
+  if (moreFragments || fragmentOffset > 0) {
+    // tshark puts a datagram together only from fragments it has whole; a fragment an ICMP error quotes is one too.
+    const fragments = d.session.ipFragments;
+    if (fragments && totalLength > headerLength && offset + totalLength <= end) {
+      const outcome = fragments.segment(`${source} ${destination} ${protocol} ${id}`, bytes, payloadStart, payloadEnd, fragmentOffset, moreFragments, d.frameNumber);
+      if (outcome) {
+        const share = { frameStart: payloadStart, frameEnd: payloadEnd, datagramOffset: fragmentOffset };
+        dissectReassembledDatagram(d, tree, 'IPv4', outcome.payload, outcome.fragments, share, () => {
+          d.ipPayloadLength = outcome.payload.length;
+          dissectIpPayload(d, protocol, 0, outcome.payload.length, source, destination);
+        });
+        return;
+      }
+      showFragment(d, tree, protocol, fragmentOffset, id, offset, payloadStart, payloadEnd);
+      return;
+    }
+    // Without reassembly, only the first fragment holds the transport header: later ones are data (ip.defragment off).
+    if (fragmentOffset > 0) {
+      showFragment(d, tree, protocol, fragmentOffset, id, offset, payloadStart, payloadEnd);
+      return;
+    }
+    // A first fragment whose datagram is not put together (reassembly off, or its bytes cut short).
+    if (d.quoteDepth === 0) d.loneFragment = true;
+  } else if (d.quoteDepth === 0) d.ipPayloadLength = totalLength - headerLength;
+  dissectIpPayload(d, protocol, payloadStart, payloadEnd, source, destination);
+}
+
+/** A fragment shown as itself: its bytes as data (a later one, or any before its datagram is whole). */
+function showFragment(d: Dissection, tree: DetailNode[] | undefined, protocol: number, fragmentOffset: number, id: number, offset: number, payloadStart: number, payloadEnd: number): void {
+  d.columns('IPv4', `Fragmented IP protocol (proto=${ipProtocolName(protocol)} ${protocol}, off=${fragmentOffset}, ID=${id.toString(16).padStart(4, '0')})`);
+  d.item(tree, d.session.ipFragments ? '[Fragment: its datagram is not whole yet]' : '[Fragment: not reassembled]', offset + 6, 2);
+  dissectData(d, payloadStart, payloadEnd);
 }

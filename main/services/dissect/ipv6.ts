@@ -1,9 +1,11 @@
-// IPv6: fixed header, the chain of extension headers (hop-by-hop, routing, fragment, destination options), then the payload.
+// IPv6: fixed header, the chain of extension headers (hop-by-hop, routing, fragment, destination options), then the
+// payload; fragments put together when the session reassembles (tshark's default).
 import { fieldFilter } from './field-filter';
 import { formatIpv6 } from './address-format';
 import { dissectData } from './data';
-import type { Dissection } from './dissection';
+import type { DetailNode, Dissection } from './dissection';
 import { dissectIpPayload, ipProtocolName } from './ip-payload';
+import { dissectReassembledDatagram } from './reassembled-datagram';
 
 const HOP_BY_HOP = 0;
 const ROUTING = 43;
@@ -20,7 +22,7 @@ export function dissectIpv6(d: Dissection, offset: number, end: number): void {
     return;
   }
   const payloadLength = bytes.readUInt16BE(offset + 4);
-  let next = bytes[offset + 6]!;
+  const next = bytes[offset + 6]!;
   const hopLimit = bytes[offset + 7]!;
   const source = formatIpv6(bytes, offset + 8);
   const destination = formatIpv6(bytes, offset + 24);
@@ -45,7 +47,15 @@ export function dissectIpv6(d: Dissection, offset: number, end: number): void {
     return;
   }
   const payloadEnd = Math.min(end, offset + 40 + payloadLength);
-  let at = offset + 40;
+  // tshark puts a datagram together only from fragments it has whole, and never inside an ICMP error's quote.
+  const whole = d.quoteDepth === 0 && offset + 40 + payloadLength <= end;
+  dissectHeaderChain(d, tree, next, offset + 40, payloadEnd, offset + 40 + payloadLength, source, destination, whole);
+}
+
+/** The extension headers from `at`, then the payload they lead to (in the frame, or in a datagram put together). */
+function dissectHeaderChain(d: Dissection, tree: DetailNode[] | undefined, next: number, at: number, payloadEnd: number, statedEnd: number, source: string, destination: string, whole: boolean): void {
+  const bytes = d.data;
+  let fragmented = false;
   while (next === HOP_BY_HOP || next === ROUTING || next === FRAGMENT || next === DESTINATION_OPTIONS) {
     if (payloadEnd - at < 8) {
       d.markMalformed('IPv6', `${ipProtocolName(next)} header cut short`, at);
@@ -59,27 +69,45 @@ export function dissectIpv6(d: Dissection, offset: number, end: number): void {
     }
     next = bytes[at]!;
     const extension = tree ? d.item(tree, `${ipProtocolName(header)} Header, Next Header: ${ipProtocolName(next)} (${next})`, at, length, true) : undefined;
+    d.protocols.push(header === HOP_BY_HOP ? 'ipv6.hopopts' : header === ROUTING ? 'ipv6.routing' : header === FRAGMENT ? 'ipv6.fraghdr' : 'ipv6.dstopts');
     if (header === FRAGMENT) {
       const fragment = bytes.readUInt16BE(at + 2);
       const fragmentOffset = fragment & 0xfff8;
       const more = (fragment & 1) === 1;
       const id = bytes.readUInt32BE(at + 4);
       if (extension) d.item(extension, `Offset: ${fragmentOffset}, More Fragments: ${more ? 'Yes' : 'No'}, Identification: 0x${id.toString(16).padStart(8, '0')}`, at + 2, 6);
-      d.field('ipv6.fragment.offset', fragmentOffset);
-      if (fragmentOffset > 0 || more) d.protocols.push('ipv6.fragment');
-      // Without reassembly (tshark -o ipv6.defragment:FALSE) only the first fragment holds the next header's start.
-      if (fragmentOffset > 0) {
-        d.columns('IPv6', `IPv6 fragment (off=${fragmentOffset} more=${more ? 'y' : 'n'} ident=0x${id.toString(16).padStart(8, '0')} nxt=${next})`);
-        dissectData(d, at + length, payloadEnd);
-        return;
+      // tshark's names and units: the offset in 8-byte units.
+      d.field('ipv6.fraghdr.offset', fragmentOffset / 8);
+      d.field('ipv6.fraghdr.more', more ? 1 : 0);
+      d.field('ipv6.fraghdr.ident', id);
+      if (fragmentOffset > 0 || more) {
+        const fragments = d.session.ipFragments;
+        const payloadStart = at + length;
+        if (fragments && whole && payloadEnd > payloadStart) {
+          const outcome = fragments.segment(`${source} ${destination} ${id}`, bytes, payloadStart, payloadEnd, fragmentOffset, more, d.frameNumber);
+          if (outcome) {
+            const share = { frameStart: payloadStart, frameEnd: payloadEnd, datagramOffset: fragmentOffset };
+            const headerAfter = next;
+            dissectReassembledDatagram(d, tree, 'IPv6', outcome.payload, outcome.fragments, share, () => dissectHeaderChain(d, tree, headerAfter, 0, outcome.payload.length, outcome.payload.length, source, destination, false));
+            return;
+          }
+        }
+        // Not put together (yet, or reassembly off): the fragment alone, whose bytes after the first hold no next header.
+        if (fragments || fragmentOffset > 0) {
+          d.columns('IPv6', `IPv6 fragment (off=${fragmentOffset} more=${more ? 'y' : 'n'} ident=0x${id.toString(16).padStart(8, '0')} nxt=${next})`);
+          dissectData(d, payloadStart, payloadEnd);
+          return;
+        }
+        fragmented = true;
+        if (d.quoteDepth === 0) d.loneFragment = true;
       }
     }
-    d.protocols.push(header === HOP_BY_HOP ? 'ipv6.hopopts' : header === ROUTING ? 'ipv6.routing' : header === FRAGMENT ? 'ipv6.fraghdr' : 'ipv6.dstopts');
     at += length;
   }
   if (next === NO_NEXT_HEADER) {
     d.columns('IPv6', 'IPv6 no next header');
     return;
   }
+  if (!fragmented && d.quoteDepth === 0) d.ipPayloadLength = statedEnd - at;
   dissectIpPayload(d, next, at, payloadEnd, source, destination);
 }

@@ -1,5 +1,4 @@
 // Linux "cooked" captures (tcpdump -i any): SLL and SLL2 headers, then the packet by its EtherType, as tshark reads them.
-import { formatMac } from './address-format';
 import { dissectData } from './data';
 import type { Dissection } from './dissection';
 import { dissectEtherType } from './ethernet';
@@ -22,8 +21,8 @@ export function dissectLinuxSll2(d: Dissection, offset: number, end: number): vo
 
 function cooked(d: Dissection, name: string, offset: number, headerLength: number, packetType: number, addressLength: number, address: number, protocol: number, end: number): void {
   // The only link address is the sender's: with no network layer to name the peers, it is the Source column.
-  const source = addressLength === 6 ? formatMac(d.data, address) : '';
-  const tree = d.layer('sll', d.tree ? `${name}${source ? `, Source: ${source}` : ''}` : '', offset, headerLength);
+  const source = addressLength === 6 ? d.macName(d.data, address) : '';
+  const tree = d.layer('sll', d.tree ? `${name}${source ? `, Source: ${d.macLabel(d.data, address)}` : ''}` : '', offset, headerLength);
   if (tree) d.item(tree, `Packet type: ${PACKET_TYPES[packetType] ?? 'Unknown'} (${packetType})`, offset, headerLength);
   d.field('sll.pkttype', packetType);
   d.field('sll.etype', protocol);

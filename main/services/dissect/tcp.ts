@@ -69,7 +69,13 @@ export function dissectTcp(d: Dissection, offset: number, end: number, sourceAdd
   let direction = -1;
   /** Whether the analysis found this segment's data sent before (a retransmission of any kind). */
   let retransmitted = false;
-  if (d.quoteDepth === 0) {
+  /** The stream's index (also for a lone first fragment, which is counted in its stream but not analysed). */
+  let streamIndex: number | undefined;
+  if (d.quoteDepth === 0 && d.loneFragment) {
+    streamIndex = d.session.tcpStreams.lookup(endpointText(sourceAddress, sourcePort), endpointText(destinationAddress, destinationPort), syn && !ack ? rawSeq : -1).index;
+    d.field('tcp.stream', streamIndex);
+  }
+  if (d.quoteDepth === 0 && !d.loneFragment) {
     const from = endpointText(sourceAddress, sourcePort);
     const to = endpointText(destinationAddress, destinationPort);
     stream = d.session.tcpStreams.lookup(from, to, syn && !ack ? rawSeq : -1);
@@ -92,6 +98,7 @@ export function dissectTcp(d: Dissection, offset: number, end: number, sourceAdd
     seq = (rawSeq - forward.baseSeq) >>> 0;
     if (reverse) ackNumber = (rawAck - reverse.baseSeq) >>> 0;
     if (!syn && forward.windowShift >= 0 && reverse && reverse.windowShift >= 0) window = rawWindow * 2 ** forward.windowShift;
+    streamIndex = stream.index;
     d.field('tcp.stream', stream.index);
     const note = d.session.tcpAnalysis.analyze({
       stream: stream.index,
@@ -123,12 +130,12 @@ export function dissectTcp(d: Dissection, offset: number, end: number, sourceAdd
   d.field('tcp.seq_raw', rawSeq);
   // Without the ACK flag the field is not an acknowledgment: Wireshark shows 0.
   d.field('tcp.ack', ack ? ackNumber : 0);
-  d.field('tcp.len', payloadLength);
+  if (!d.loneFragment) d.field('tcp.len', payloadLength);
   d.field('tcp.window_size', window);
   if (tree) {
     if (tree) d.item(tree, `Source Port: ${sourcePort}`, offset, 2, false, fieldFilter('tcp.srcport', sourcePort));
     if (tree) d.item(tree, `Destination Port: ${destinationPort}`, offset + 2, 2, false, fieldFilter('tcp.dstport', destinationPort));
-    if (tree && stream) d.item(tree, `[Stream index: ${stream.index}]`, offset, 0, false, fieldFilter('tcp.stream', stream.index));
+    if (tree && streamIndex !== undefined) d.item(tree, `[Stream index: ${streamIndex}]`, offset, 0, false, fieldFilter('tcp.stream', streamIndex));
     if (tree) d.item(tree, `Sequence Number: ${seq}    (relative sequence number)`, offset + 4, 4, false, fieldFilter('tcp.seq', seq));
     if (tree) d.item(tree, `Sequence Number (raw): ${rawSeq}`, offset + 4, 4, false, fieldFilter('tcp.seq_raw', rawSeq));
     if (tree) d.item(tree, `Acknowledgment Number: ${ack ? ackNumber : 0}`, offset + 8, 4, false, fieldFilter('tcp.ack', ack ? ackNumber : 0));
@@ -143,9 +150,11 @@ export function dissectTcp(d: Dissection, offset: number, end: number, sourceAdd
     if (analysisLine) d.item(tree, analysisLine, offset, 0, false, 'tcp.analysis.flags');
   }
   const urgent = flags & 0x20 ? ` Urg=${bytes.readUInt16BE(offset + 18)}` : '';
-  let info = `${sourcePort} → ${destinationPort} [${flagText}] Seq=${seq}${ack ? ` Ack=${ackNumber}` : ''} Win=${window}${urgent} Len=${payloadLength}`;
+  // In a lone first fragment the segment's length is not known (nor, so, its payload): tshark leaves Len out.
+  let info = `${sourcePort} → ${destinationPort} [${flagText}] Seq=${seq}${ack ? ` Ack=${ackNumber}` : ''} Win=${window}${urgent}${d.loneFragment ? '' : ` Len=${payloadLength}`}`;
   if (options.text) info += options.text;
   d.columns('TCP', info);
+  if (d.loneFragment) return;
   const fin = (flags & 0x01) !== 0;
   if (payloadLength === 0) {
     // A FIN closes its direction: it completes a response whose body ran until the close (and then shows it).

@@ -21,7 +21,7 @@ export function dissectUdp(d: Dissection, offset: number, end: number): void {
   if (tree) {
     if (tree) d.item(tree, `Source Port: ${sourcePort}`, offset, 2, false, fieldFilter('udp.srcport', sourcePort));
     if (tree) d.item(tree, `Destination Port: ${destinationPort}`, offset + 2, 2, false, fieldFilter('udp.dstport', destinationPort));
-    if (tree) d.item(tree, `Length: ${length}`, offset + 4, 2, false, fieldFilter('udp.length', length));
+    if (tree) d.item(tree, `Length: ${length}${d.quoteDepth === 0 && d.ipPayloadLength >= 0 && length > d.ipPayloadLength ? ` (bogus, payload length ${d.ipPayloadLength})` : ''}`, offset + 4, 2, false, fieldFilter('udp.length', length));
   }
   d.field('udp.srcport', sourcePort);
   d.field('udp.dstport', destinationPort);
@@ -30,7 +30,11 @@ export function dissectUdp(d: Dissection, offset: number, end: number): void {
   d.field('udp.length', length);
   // Over IPv6 the checksum is mandatory: tshark flags a zero one (what a payload's dissector writes replaces it).
   const illegalChecksum = bytes.readUInt16BE(offset + 6) === 0 && overIpv6(d);
-  d.columns('UDP', `${sourcePort} → ${destinationPort} Len=${Math.max(0, length - 8)}${illegalChecksum ? ' [ILLEGAL CHECKSUM (0)]' : ''}`);
+  // A length past the IP payload (as IP states it; not in a lone fragment or a quoted packet): tshark's note.
+  const badLength = d.quoteDepth === 0 && d.ipPayloadLength >= 0 && length > d.ipPayloadLength ? ` [BAD UDP LENGTH ${length} > IP PAYLOAD LENGTH]` : '';
+  d.columns('UDP', `${sourcePort} → ${destinationPort}${badLength} Len=${Math.max(0, length - 8)}${illegalChecksum ? ' [ILLEGAL CHECKSUM (0)]' : ''}`);
+  // tshark's note is an error of the Malformed group: the frame matches _ws.malformed, though its Info says no more.
+  if (badLength && !d.protocols.includes('_ws.malformed')) d.protocols.push('_ws.malformed');
   if (length < 8) {
     d.markMalformed('UDP', `length field ${length} is less than the header`, offset + 4);
     return;

@@ -13,6 +13,8 @@ import { FilteredView } from './filtered-view';
 import { HttpMessageTable, type HttpReassemblyLookup, type HttpSegmentOutcome } from '../dissect/http-reassembly';
 import { TlsRecordTable, type TlsReassemblyLookup, type TlsSegmentOutcome } from '../dissect/tls-reassembly';
 import { DnsTcpMessageTable, type DnsTcpReassemblyLookup, type DnsTcpSegmentOutcome } from '../dissect/dns-tcp-reassembly';
+import { IpFragmentTable, type IpDatagram, type IpReassemblyLookup } from '../dissect/ip-reassembly';
+import { systemMacNames } from '../dissect/mac-names';
 import { SegmentOutcomeRecorder, SegmentOutcomeReplay } from './segment-outcome-memory';
 import { IcmpEchoRecorder, IcmpEchoReplay } from './icmp-echo-memory';
 import { TcpAnalysisRecorder, TcpAnalysisReplay } from './tcp-analysis-memory';
@@ -45,14 +47,18 @@ export class PacketTable {
   private readonly httpMessages = new SegmentOutcomeRecorder<Parameters<HttpReassemblyLookup['segment']>, HttpSegmentOutcome>(new HttpMessageTable());
   private readonly tlsRecords = new SegmentOutcomeRecorder<Parameters<TlsReassemblyLookup['segment']>, TlsSegmentOutcome>(new TlsRecordTable());
   private readonly dnsMessages = new SegmentOutcomeRecorder<Parameters<DnsTcpReassemblyLookup['segment']>, DnsTcpSegmentOutcome>(new DnsTcpMessageTable());
-  private readonly session = new DissectionSession(this.history, this.echoes, this.analysis, this.httpMessages, this.tlsRecords, this.dnsMessages);
+  private readonly ipFragments = new SegmentOutcomeRecorder<Parameters<IpReassemblyLookup['segment']>, IpDatagram>(new IpFragmentTable());
+  /** As Wireshark by default: MAC addresses named, IP fragments put together. */
+  private readonly macNames = systemMacNames();
+  private readonly session = new DissectionSession(this.history, this.echoes, this.analysis, this.httpMessages, this.tlsRecords, this.dnsMessages, this.ipFragments, this.macNames);
   private readonly replay = new TcpStreamReplay();
   private readonly echoReplay = new IcmpEchoReplay();
   private readonly analysisReplay = new TcpAnalysisReplay();
   private readonly httpReplay = new SegmentOutcomeReplay<HttpSegmentOutcome>();
   private readonly tlsReplay = new SegmentOutcomeReplay<TlsSegmentOutcome>();
   private readonly dnsReplay = new SegmentOutcomeReplay<DnsTcpSegmentOutcome>();
-  private readonly replaySession = new DissectionSession(this.replay, this.echoReplay, this.analysisReplay, this.httpReplay, this.tlsReplay, this.dnsReplay);
+  private readonly ipReplay = new SegmentOutcomeReplay<IpDatagram>();
+  private readonly replaySession = new DissectionSession(this.replay, this.echoReplay, this.analysisReplay, this.httpReplay, this.tlsReplay, this.dnsReplay, this.ipReplay, this.macNames);
   /**
    * Segments of HTTP messages and TLS records spanning segments: frame index → what the segment was to them (only
    * such frames, so maps; a TLS outcome keeps the bodies of handshake records only).
@@ -61,6 +67,8 @@ export class PacketTable {
   private readonly tlsSegments = new Map<number, TlsSegmentOutcome>();
   /** DNS over TCP is rare: every outcome of its reassembly in a map. */
   private readonly dnsSegments = new Map<number, DnsTcpSegmentOutcome>();
+  /** IP datagrams put together: frame index of the fragment that completed one → the datagram (fragments are rare). */
+  private readonly ipDatagrams = new Map<number, IpDatagram>();
   /** The common outcomes of a bulk transfer, one byte per frame instead of a map entry (see SEGMENT_KIND_*). */
   private segmentKinds = new Uint8Array(1024);
   /** Echo replies that found their request: frame index → request's frame number (few frames, so a map). */
@@ -118,9 +126,11 @@ export class PacketTable {
     this.httpMessages.lastOutcome = undefined;
     this.tlsRecords.lastOutcome = undefined;
     this.dnsMessages.lastOutcome = undefined;
+    this.ipFragments.lastOutcome = undefined;
     const d = dissectFrame(this.session, frame, index + 1, matchNow ? { fields: this.filter!.fields } : {});
     this.rememberSegment(index, this.httpMessages.lastOutcome, this.tlsRecords.lastOutcome);
     if (this.dnsMessages.lastOutcome) this.dnsSegments.set(index, this.dnsMessages.lastOutcome);
+    if (this.ipFragments.lastOutcome) this.ipDatagrams.set(index, this.ipFragments.lastOutcome);
     this.tcpSnapshots[index] = this.history.lastSnapshot;
     if (this.echoes.lastAnswer !== 0) this.echoAnswers.set(index, this.echoes.lastAnswer);
     const note = this.analysis.takeLastNote();
@@ -296,6 +306,7 @@ export class PacketTable {
     const kind = this.segmentKinds[index]!;
     this.httpReplay.next = kind === SEGMENT_KIND_HTTP_PART ? HTTP_PART : this.httpSegments.get(index);
     this.dnsReplay.next = this.dnsSegments.get(index);
+    this.ipReplay.next = this.ipDatagrams.get(index);
     this.tlsReplay.next = kind === SEGMENT_KIND_TLS_INSIDE ? TLS_INSIDE : kind === SEGMENT_KIND_TLS_NO_RECORD ? TLS_NO_RECORD : kind === SEGMENT_KIND_TLS_RESENT ? TLS_RESENT : this.tlsSegments.get(index);
     return dissectFrame(this.replaySession, this.store.frame(index)!, index + 1, options);
   }

@@ -18,9 +18,11 @@ describe('commandUsage', () => {
   it('gives the synopsis on the Usage line and the description under it', () => {
     expect(commandUsage('dissect')).toBe(
       [
-        'Usage: mirador dissect FILE [--filter EXPR] [--json]',
+        'Usage: mirador dissect FILE [--filter EXPR] [--json] [-n] [--no-reassembly]',
         '',
-        '  summary lines of a pcap/pcapng capture (like tshark; - reads stdin), or the detail trees as JSON',
+        '  summary lines of a pcap/pcapng capture (like tshark; - reads stdin), or the',
+        '  detail trees as JSON; -n: MAC addresses as numbers, --no-reassembly: IP',
+        '  fragments one by one (as tshark -o ip.defragment:FALSE)',
         '',
         'Run `mirador --help` for every command.',
       ].join('\n'),

@@ -9,7 +9,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { FILTER_ERROR_INVALID, SYSLOG_EVENT, type PacketDetailNode, type PacketRow, type PacketsEventBody, type SyslogEventBody, type SyslogMessage } from '../../../../main/api/packets-protocol';
 import { startHostServices, HTTP_BODY, type HostServices } from '../../../support/linux-guest/host-services.mjs';
 import { buildLinuxGuest, linuxGuestUnavailable, type LinuxGuest } from '../../../support/linux-guest/linux-guest-image.mjs';
-import { tsharkCount, tsharkFields } from '../../services/capture/tshark-runner';
+import { wiresharkCount, wiresharkFields } from '../../services/capture/tshark-runner';
 import { ensureFreshAppBuild } from '../support/fresh-app-build';
 import { killLeftoverQemu } from '../support/qemu-processes';
 import { SpawnedAdapterClient } from '../support/spawned-adapter-client';
@@ -95,10 +95,10 @@ describe.skipIf(unavailable !== undefined)('live capture from a Linux guest thro
     const protocols = new Set(announced.map((row) => row.protocol));
     for (const protocol of ['DHCP', 'ARP', 'ICMP', 'DNS', 'TCP', 'HTTP', 'TLSv1']) expect(protocols).toContain(protocol);
 
-    // pcapng written by the adapter, read back by tshark: same frames, same columns as our rows.
+    // pcapng written by the adapter, read back by tshark (its defaults, as the Packets panel's): same frames, same columns as our rows.
     const exported = await request<{ path: string; frames: number; bytes: number }>(client, 'mirador/exportCapture', { path: 'live.pcapng' });
     expect(exported).toMatchObject({ path: path.join(dir, 'live.pcapng'), frames: last.total });
-    const reference = spawnSync('tshark', ['-n', '-r', exported.path, '-T', 'fields', '-E', 'separator=/t', '-e', '_ws.col.Source', '-e', '_ws.col.Destination', '-e', '_ws.col.Protocol', '-e', '_ws.col.Info'], { encoding: 'utf8' })
+    const reference = spawnSync('tshark', ['-r', exported.path, '-T', 'fields', '-E', 'separator=/t', '-e', '_ws.col.Source', '-e', '_ws.col.Destination', '-e', '_ws.col.Protocol', '-e', '_ws.col.Info'], { encoding: 'utf8' })
       .stdout.split('\n')
       .filter(Boolean);
     const rows = (await request<{ rows: PacketRow[] }>(client, 'mirador/packetRows', { start: 0, count: 10_000 })).rows;
@@ -106,7 +106,7 @@ describe.skipIf(unavailable !== undefined)('live capture from a Linux guest thro
 
     for (const filter of ['dhcp', 'arp || icmp', 'dns.flags.response == 1', 'tcp.port == ' + host.httpPort, 'tls.handshake.extensions_server_name == "mirador.test"', 'ip.src == 10.0.2.15 && udp', '!ip']) {
       const result = await request<{ matched: number; total: number }>(client, 'mirador/setFilter', { filter });
-      expect({ filter, matched: result.matched }).toEqual({ filter, matched: tsharkCount(exported.path, filter) });
+      expect({ filter, matched: result.matched }).toEqual({ filter, matched: wiresharkCount(exported.path, filter) });
     }
     const invalid = await client.customRequest('mirador/setFilter', { filter: 'ip.addr == 10.0.2' }).catch((error: Error & { body?: unknown }) => error);
     expect((invalid as Error).message).toMatch(/is not a valid IPv4 address/);
@@ -118,12 +118,12 @@ describe.skipIf(unavailable !== undefined)('live capture from a Linux guest thro
     const followed = await request<{ segments: { fromClient: boolean; bytes: string }[] }>(client, 'mirador/followStream', { number: get.number });
     const fromServer = followed.segments.filter((segment) => !segment.fromClient).map((segment) => Buffer.from(segment.bytes, 'base64').toString('latin1')).join('');
     expect(fromServer).toMatch(/^HTTP\/1\.1 200 OK\r\n[\s\S]*\r\n\r\nhello from the host\n$/);
-    expect(tsharkFields(exported.path, ['frame.number'], detail.streamFilter).length).toBe((await request<{ matched: number }>(client, 'mirador/setFilter', { filter: detail.streamFilter })).matched);
+    expect(wiresharkFields(exported.path, ['frame.number'], detail.streamFilter).length).toBe((await request<{ matched: number }>(client, 'mirador/setFilter', { filter: detail.streamFilter })).matched);
     // Statistics › Conversations over the run's capture: the HTTP one among them, its filter the stream's.
     const { conversations } = await request<{ conversations: { protocol: string; portB: number; filter: string; framesAToB: number; framesBToA: number }[] }>(client, 'mirador/conversations', {});
     const http = conversations.find((conversation) => conversation.filter === detail.streamFilter.replace(' eq ', ' == '));
     expect(http).toMatchObject({ protocol: 'tcp' });
-    expect(http!.framesAToB + http!.framesBToA).toBe(tsharkFields(exported.path, ['frame.number'], detail.streamFilter).length);
+    expect(http!.framesAToB + http!.framesBToA).toBe(wiresharkFields(exported.path, ['frame.number'], detail.streamFilter).length);
   }, 120_000);
 
   it('while the guest runs: a bad filter is FILTER_ERROR_INVALID with its column; stopping the run ends the capture, which stays browsable', async () => {
@@ -157,7 +157,7 @@ describe.skipIf(unavailable !== undefined)('live capture from a Linux guest thro
     expect(messages[0]!.text).toMatch(/ mirador-tick \d+(\\n)?$/);
     const exported = await request<{ path: string }>(client, 'mirador/exportCapture', { path: 'syslog.pcapng' });
     for (const message of messages.slice(0, 2)) {
-      const [info, facility, level] = tsharkFields(exported.path, ['_ws.col.Info', 'syslog.facility', 'syslog.level'], `frame.number == ${message.frame}`)[0]!;
+      const [info, facility, level] = wiresharkFields(exported.path, ['_ws.col.Info', 'syslog.facility', 'syslog.level'], `frame.number == ${message.frame}`)[0]!;
       expect({ info, facility: Number(facility), level: Number(level) }).toEqual({ info: message.info, facility: message.facility, level: message.level });
       expect(message.info).toBe(`USER.NOTICE: ${message.text}`);
     }

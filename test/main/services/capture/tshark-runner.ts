@@ -39,6 +39,10 @@ export const DNS_TCP = path.join(CAPTURES, 'dns-tcp.pcap');
 export const TLS13_RETRY = path.join(CAPTURES, 'tls13-retry.pcap');
 /** Real TLS 1.2 sessions on lo: encrypted Finished and alerts, plaintext alerts (make-tls12-capture.mjs). */
 export const TLS12 = path.join(CAPTURES, 'tls12.pcap');
+/** Hand-built IPv4 and IPv6 fragments in every order and shape tshark's reassembly meets (make-ip-fragments-capture.mjs). */
+export const IP_FRAGMENTS = path.join(CAPTURES, 'ip-fragments.pcap');
+/** MAC addresses of every kind Wireshark names: well-known, ranges, vendors, none (make-mac-names-capture.mjs). */
+export const MAC_NAMES = path.join(CAPTURES, 'mac-names.pcap');
 
 export function tool(program: string, args: string[]): string {
   const result = spawnSync(program, args, { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
@@ -46,9 +50,15 @@ export function tool(program: string, args: string[]): string {
   return result.stdout;
 }
 
-/** `tshark -r FILE -T fields -e ...` as rows of columns (IPv4 and IPv6 fragments are not put together: Mirador does not). */
-export function tsharkFields(file: string, fields: string[], filter?: string): string[][] {
-  const args = ['-r', file, '-o', 'ip.defragment:FALSE', '-o', 'ipv6.defragment:FALSE', '-T', 'fields', '-E', 'separator=/t', ...fields.flatMap((field) => ['-e', field])];
+/** tshark's options for reading fragments one by one, as a DissectionSession made without an IP fragment table does. */
+const ONE_BY_ONE = ['-o', 'ip.defragment:FALSE', '-o', 'ipv6.defragment:FALSE'];
+
+/**
+ * `tshark -r FILE -T fields -e ...` as rows of columns. IPv4 and IPv6 fragments are not put together (as a bare
+ * DissectionSession); `wireshark`: tshark's defaults (fragments put together, MAC names), as wiresharkDefaults().
+ */
+export function tsharkFields(file: string, fields: string[], filter?: string, wireshark = false): string[][] {
+  const args = ['-r', file, ...(wireshark ? [] : ONE_BY_ONE), '-T', 'fields', '-E', 'separator=/t', ...fields.flatMap((field) => ['-e', field])];
   if (filter) args.push('-Y', filter);
   return tool('tshark', args)
     .split('\n')
@@ -56,9 +66,13 @@ export function tsharkFields(file: string, fields: string[], filter?: string): s
     .map((line) => line.split('\t'));
 }
 
-export function tsharkCount(file: string, filter: string): number {
-  return tool('tshark', ['-r', file, '-o', 'ip.defragment:FALSE', '-o', 'ipv6.defragment:FALSE', '-Y', filter]).split('\n').filter((line) => line !== '').length;
+export function tsharkCount(file: string, filter: string, wireshark = false): number {
+  return tool('tshark', ['-r', file, ...(wireshark ? [] : ONE_BY_ONE), '-Y', filter]).split('\n').filter((line) => line !== '').length;
 }
+
+/** As tsharkFields and tsharkCount with tshark's defaults: what the Packets panel and `mirador dissect` show. */
+export const wiresharkFields = (file: string, fields: string[], filter?: string): string[][] => tsharkFields(file, fields, filter, true);
+export const wiresharkCount = (file: string, filter: string): number => tsharkCount(file, filter, true);
 
 /** `tshark -z follow,PROTOCOL,raw,STREAM`: each direction's payload as hex, node 0 being the side that sent first. */
 export function tsharkFollow(file: string, protocol: 'tcp' | 'udp', stream: number): { client: string; server: string; turns: { fromClient: boolean; hex: string }[] } {

@@ -4,7 +4,8 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readCaptureFile } from '../../../../main/services/capture/capture-file-reader';
-import { conversationKeyOf, STATELESS } from '../../../../main/services/dissect/conversation-key';
+import { ConversationPartition } from '../../../../main/cli/conversation-partition';
+import { conversationKeyOf, firstFragmentDatagramKey, STATELESS } from '../../../../main/services/dissect/conversation-key';
 import { DissectionSession } from '../../../../main/services/dissect/dissection-session';
 import { dissectFrame } from '../../../../main/services/dissect/frame-dissector';
 import { CAPTURES } from '../capture/tshark-runner';
@@ -45,13 +46,38 @@ describe('conversationKeyOf', () => {
     expect(conversationKeyOf(Buffer.from(ipv4(1, B, A, [0, 0, 0, 0, 0, 1, 0, 1])), 101)).toBe(request);
   });
 
-  it('gives none to frames that keep no state: UDP, ARP, later IPv4 fragments, a TCP header without its ports, unknown link types', () => {
+  it('gives none to frames that keep no state: UDP, ARP, a TCP header without its ports, unknown link types', () => {
     expect(conversationKeyOf(ethernet(0x0800, ipv4(17, A, B, [0, 53, 0, 53, 0, 8, 0, 0])), 1)).toBe(STATELESS);
     expect(conversationKeyOf(ethernet(0x0806, new Array(28).fill(0)), 1)).toBe(STATELESS);
-    expect(conversationKeyOf(ethernet(0x0800, ipv4(6, A, B, tcpHeader(40000, 80), 0x0003)), 1)).toBe(STATELESS);
     expect(conversationKeyOf(ethernet(0x0800, ipv4(6, A, B, [0x9c])), 1)).toBe(STATELESS);
     expect(conversationKeyOf(Buffer.alloc(60), 147)).toBe(STATELESS);
     expect(conversationKeyOf(Buffer.alloc(3), 1)).toBe(STATELESS);
+  });
+
+  it('keeps an IPv4 datagram’s fragments together: ICMP’s with the echo key, others by address pair, TCP’s by datagram', () => {
+    const echo = conversationKeyOf(ethernet(0x0800, ipv4(1, A, B, [8, 0, 0, 0, 0, 1, 0, 1])), 1);
+    expect(conversationKeyOf(ethernet(0x0800, ipv4(1, A, B, [0x61, 0x61], 0x0003)), 1)).toBe(echo);
+    const udpFirst = conversationKeyOf(ethernet(0x0800, ipv4(17, A, B, [0, 53, 0, 53, 0, 8, 0, 0], 0x2000)), 1);
+    expect(udpFirst).not.toBe(STATELESS);
+    expect(conversationKeyOf(ethernet(0x0800, ipv4(17, A, B, [0x61], 0x0003)), 1)).toBe(udpFirst);
+    // A TCP segment's first fragment goes with its conversation and names the datagram its later fragments are keyed by.
+    const conversation = conversationKeyOf(ethernet(0x0800, ipv4(6, A, B, tcpHeader(40000, 80))), 1);
+    expect(firstFragmentDatagramKey).toBe(STATELESS);
+    expect(conversationKeyOf(ethernet(0x0800, ipv4(6, A, B, tcpHeader(40000, 80), 0x2000)), 1)).toBe(conversation);
+    const datagram = firstFragmentDatagramKey;
+    expect(datagram).not.toBe(STATELESS);
+    expect(conversationKeyOf(ethernet(0x0800, ipv4(6, A, B, [0x61], 0x0003)), 1)).toBe(datagram);
+    expect(firstFragmentDatagramKey).toBe(STATELESS);
+  });
+
+  it('puts a TCP datagram’s later fragments on its first fragment’s thread, and a new conversation with fragments that came first', () => {
+    const partition = new ConversationPartition();
+    for (let index = 0; index < 50; index++) partition.threadOf(index * 7919);
+    const thread = partition.threadOfFirstFragment(123456, 654321);
+    for (let index = 0; index < 50; index++) expect(partition.threadOf(654321)).toBe(thread);
+    const early = partition.threadOf(777);
+    expect(partition.threadOfFirstFragment(888, 777)).toBe(early);
+    expect(partition.threadOf(888)).toBe(early);
   });
 
   it('on every fixture: frames whose TCP stream or ICMP echo the dissector tracks never get STATELESS', () => {

@@ -9,7 +9,7 @@ import { DissectionSession } from '../../../../main/services/dissect/dissection-
 import { dissectFrame } from '../../../../main/services/dissect/frame-dissector';
 import { PacketFilterError } from '../../../../main/services/packets/packet-filter-error';
 import { PacketTable } from '../../../../main/services/packets/packet-table';
-import { DNS_TCP, HTTP_REASSEMBLY, HTTP_VARIANTS, LINUX_GUEST, LOOPBACK, SYNTHETIC, TCP_ANALYSIS, TLS12, TLS13_RETRY, TLS_REASSEMBLY, tsharkCount, tsharkFields, tsharkFollow } from '../capture/tshark-runner';
+import { DNS_TCP, HTTP_REASSEMBLY, HTTP_VARIANTS, IP_FRAGMENTS, LINUX_GUEST, LOOPBACK, MAC_NAMES, SYNTHETIC, TCP_ANALYSIS, TLS12, TLS13_RETRY, TLS_REASSEMBLY, wiresharkCount, wiresharkFields, tsharkFollow } from '../capture/tshark-runner';
 
 const work = mkdtempSync(path.join(os.tmpdir(), 'mirador-packet-table-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -48,26 +48,28 @@ describe.each([
   ['tls12', TLS12, ['tls', 'tls.handshake.type == 16', 'tls.record.content_type == 21']],
   ['tls13-retry', TLS13_RETRY, ['tls', 'tls.handshake.type == 1', 'tls.handshake.type == 2', 'tls.record.opaque_type == 23']],
   ['dns-tcp', DNS_TCP, ['dns', 'dns.qry.name == "b.example.test"', 'dns.flags.response == 1', 'tcp.len > 0 && !dns', 'dns.length > 40']],
+  ['ip-fragments', IP_FRAGMENTS, ['udp', 'dns', 'icmp', 'tcp', 'ip.fragments', 'ipv6.fragment', 'ip.reassembled.length > 50', 'icmp.resp_to', '_ws.malformed', 'tcp.stream eq 0']],
+  ['mac-names', MAC_NAMES, ['eth.dst == ff:ff:ff:ff:ff:ff', 'eth.src == 52:54:00:12:34:56', 'frame.len > 0']],
   ['linux-guest', LINUX_GUEST, [...FILTERS, 'dhcp.option.dhcp == 5', 'icmp.resp_to', 'http.content_type == "text/plain"', 'dns.flags.rcode == 3', 'ip.src == 10.0.2.0/24 && !tcp', 'eth.dst == ff:ff:ff:ff:ff:ff', 'tcp.flags.fin == 1 || tcp.flags.reset == 1']],
 ])('PacketTable on %s compared with tshark', (_name, file, filters) => {
   it('gives every row with tshark’s number, relative time, addresses, protocol and length', () => {
     const table = tableOf(file);
-    const reference = tsharkFields(file, ['frame.number', 'frame.time_relative', '_ws.col.Source', '_ws.col.Destination', '_ws.col.Protocol', 'frame.len']);
+    const reference = wiresharkFields(file, ['frame.number', 'frame.time_relative', '_ws.col.Source', '_ws.col.Destination', '_ws.col.Protocol', 'frame.len']);
     expect(table.total).toBe(reference.length);
     const rows = table.rows(0, table.total);
     expect(rows.length).toBe(reference.length);
     rows.forEach((row, index) => {
       const [number, time, source, destination, protocol, length] = reference[index]!;
       expect({ number: row.number, time: row.time.toFixed(6), protocol: row.protocol, length: row.length }).toEqual({ number: Number(number), time: Number(time).toFixed(6), protocol, length: Number(length) });
-      // tshark's address columns fall back to MAC addresses (and OUI names) where there is no IP: compare IP rows.
-      if (!/^([0-9a-f]{2}:){5}[0-9a-f]{2}$|_/.test(source!)) expect([row.source, row.destination]).toEqual([source, destination]);
+      // Where there is no IP the columns show MAC addresses, named as Wireshark names them ("RealtekU_12:34:56").
+      expect([row.source, row.destination]).toEqual([source, destination]);
       expect(row.colour).toMatch(/^(malformed|tcp-bad|tcp-rst|icmp-error|tcp-syn|arp|icmp|dns|dhcp|http|tls|tcp|udp|other)$/);
     });
   });
 
   it('gives the same row whichever window is asked for, in any order (state of earlier frames is replayed)', () => {
     const table = tableOf(file);
-    const session = new DissectionSession();
+    const session = DissectionSession.wiresharkDefaults();
     const sequential = framesOf(file).map((frame, index) => dissectFrame(session, frame, index + 1));
     const order = [...sequential.keys()].reverse();
     for (const index of order) {
@@ -79,9 +81,9 @@ describe.each([
   it.each(filters as string[])('filter %s matches as many frames as tshark -Y', async (filter) => {
     const table = tableOf(file);
     const result = await table.setFilter(filter);
-    expect(result).toEqual({ filter, matched: tsharkCount(file, filter), total: table.total });
+    expect(result).toEqual({ filter, matched: wiresharkCount(file, filter), total: table.total });
     const numbers = table.rows(0, result.matched).map((row) => row.number);
-    expect(numbers).toEqual(tsharkFields(file, ['frame.number'], filter).map(([number]) => Number(number)));
+    expect(numbers).toEqual(wiresharkFields(file, ['frame.number'], filter).map(([number]) => Number(number)));
   });
 });
 
@@ -96,7 +98,7 @@ describe('PacketTable', () => {
     // Wireshark's "Bad TCP": analysis notes other than window updates and keep-alives; the tshark filter of that rule.
     const analysed = tableOf(TCP_ANALYSIS).rows(0, 100);
     const bad = analysed.filter((row) => row.colour === 'tcp-bad').length;
-    expect(bad).toBe(tsharkCount(TCP_ANALYSIS, 'tcp.analysis.flags && !tcp.analysis.window_update && !tcp.analysis.keep_alive && !tcp.analysis.keep_alive_ack'));
+    expect(bad).toBe(wiresharkCount(TCP_ANALYSIS, 'tcp.analysis.flags && !tcp.analysis.window_update && !tcp.analysis.keep_alive && !tcp.analysis.keep_alive_ack'));
     expect(bad).toBeGreaterThan(5);
   });
 
@@ -109,7 +111,7 @@ describe('PacketTable', () => {
     expect((error as PacketFilterError).message).toMatch(/expected a value/);
     await expect(table.setFilter('ip.adr == 1.2.3.4')).rejects.toMatchObject({ column: 1 });
     expect(table.currentFilter).toBe('dns');
-    expect(table.matched).toBe(tsharkCount(LOOPBACK, 'dns'));
+    expect(table.matched).toBe(wiresharkCount(LOOPBACK, 'dns'));
     expect(await table.setFilter('   ')).toEqual({ filter: '', matched: 31, total: 31 });
   });
 
@@ -135,7 +137,7 @@ describe('PacketTable', () => {
     expect(http.streamFilter).toBe('tcp.stream eq 0');
     const dns = table.detail(2);
     expect(dns.streamFilter).toMatch(/^ip\.addr eq 127\.0\.0\.1 and ip\.addr eq 127\.0\.0\.1 and udp\.port eq \d+ and udp\.port eq \d+$/);
-    for (const filter of [http.streamFilter!, dns.streamFilter!]) expect((await table.setFilter(filter)).matched).toBe(tsharkCount(LOOPBACK, filter));
+    for (const filter of [http.streamFilter!, dns.streamFilter!]) expect((await table.setFilter(filter)).matched).toBe(wiresharkCount(LOOPBACK, filter));
     expect(table.detail(6).streamFilter).toBeUndefined();
     expect(() => table.detail(32)).toThrow(/There is no frame 32: the capture has 31 frames/);
     expect(() => table.detail(0)).toThrow(/no frame 0/);
@@ -181,14 +183,14 @@ describe('PacketTable', () => {
     const table = tableOf(LOOPBACK, SYNTHETIC);
     const all = path.join(work, 'all.pcapng');
     expect(await table.export(all, 'pcapng', false)).toMatchObject({ frames: 49 });
-    expect(tsharkFields(all, ['frame.len']).length).toBe(49);
-    expect(tsharkFields(all, ['_ws.col.Protocol'])).toEqual([...tsharkFields(LOOPBACK, ['_ws.col.Protocol']), ...tsharkFields(SYNTHETIC, ['_ws.col.Protocol'])]);
+    expect(wiresharkFields(all, ['frame.len']).length).toBe(49);
+    expect(wiresharkFields(all, ['_ws.col.Protocol'])).toEqual([...wiresharkFields(LOOPBACK, ['_ws.col.Protocol']), ...wiresharkFields(SYNTHETIC, ['_ws.col.Protocol'])]);
     await table.setFilter('dns || arp');
     const some = path.join(work, 'some.pcap');
     const written = await table.export(some, 'pcap', true);
-    expect(written.frames).toBe(tsharkCount(LOOPBACK, 'dns || arp') + tsharkCount(SYNTHETIC, 'dns || arp'));
-    expect(tsharkCount(some, 'dns || arp')).toBe(written.frames);
-    expect(tsharkFields(some, ['frame.len']).length).toBe(written.frames);
+    expect(written.frames).toBe(wiresharkCount(LOOPBACK, 'dns || arp') + wiresharkCount(SYNTHETIC, 'dns || arp'));
+    expect(wiresharkCount(some, 'dns || arp')).toBe(written.frames);
+    expect(wiresharkFields(some, ['frame.len']).length).toBe(written.frames);
     const reread = framesOf(some);
     expect(reread[0]!.data.equals(framesOf(LOOPBACK)[0]!.data)).toBe(true);
   });
@@ -201,9 +203,9 @@ describe('PacketTable', () => {
     expect(table.takeNewRows(500)).toEqual([]);
     for (const frame of frames.slice(10)) table.append(frame);
     const fresh = table.takeNewRows(500);
-    expect(fresh.map((row) => row.number)).toEqual(tsharkFields(LOOPBACK, ['frame.number'], 'tcp').map(([number]) => Number(number)).filter((number) => number > 10));
+    expect(fresh.map((row) => row.number)).toEqual(wiresharkFields(LOOPBACK, ['frame.number'], 'tcp').map(([number]) => Number(number)).filter((number) => number > 10));
     expect(table.takeNewRows(500)).toEqual([]);
-    expect(table.matched).toBe(tsharkCount(LOOPBACK, 'tcp'));
+    expect(table.matched).toBe(wiresharkCount(LOOPBACK, 'tcp'));
   });
 
   it('lets a later filter replace a scan still running; both answers describe the later filter', async () => {
@@ -213,7 +215,7 @@ describe('PacketTable', () => {
     const second = table.setFilter('tcp.stream eq 1');
     expect(await first).toEqual(await second);
     // Each round's SYNs repeat the first round's sequence numbers: retransmissions in the same three streams, as tshark sees them.
-    expect((await second).matched).toBe(600 * tsharkCount(LOOPBACK, 'tcp.stream eq 1'));
+    expect((await second).matched).toBe(600 * wiresharkCount(LOOPBACK, 'tcp.stream eq 1'));
   });
 
   it('holds 300k frames compactly: bytes in slabs and typed arrays, no object per frame', () => {
