@@ -27,8 +27,10 @@ export function packetRowMenuItems(row: PacketRow, detail: PacketDetailResult): 
   const destination = field('ip.dst', 'ipv6.dst', 'eth.dst');
   apply('Apply as Filter: Source', source);
   apply('Apply as Filter: Destination', destination);
-  // The innermost layer names the protocol (a layer line's filter is the bare protocol name).
-  apply('Apply as Filter: Protocol', detail.tree.map((node) => node.filter).filter((filter): filter is string => filter !== undefined && /^[a-z][a-z0-9_]*$/.test(filter) && filter !== 'frame').at(-1));
+  // The innermost layer names the protocol (a layer line's filter is the bare protocol name); bytes left over as data
+  // (an echo's payload) do not, unless nothing else does.
+  const layers = detail.tree.map((node) => node.filter).filter((filter): filter is string => filter !== undefined && /^[a-z][a-z0-9_]*$/.test(filter) && filter !== 'frame');
+  apply('Apply as Filter: Protocol', layers.filter((filter) => filter !== 'data').at(-1) ?? layers.at(-1));
   const ipSource = field('ip.src', 'ipv6.src');
   const ipDestination = field('ip.dst', 'ipv6.dst');
   if (ipSource && ipDestination) {

@@ -52,6 +52,11 @@ describe('packetRowMenuItems', () => {
     expect(items.map((item) => item.label)).not.toContain('Conversation Filter: IPv4');
   });
 
+  it('an ICMP echo row: its protocol is icmp, not the data its payload is shown as', () => {
+    const { filter } = menuOf(tableOf(SYNTHETIC), 'ICMP');
+    expect(filter('Apply as Filter: Protocol')).toBe('icmp');
+  });
+
   it('a DNS row over UDP: the UDP conversation', () => {
     const { filter } = menuOf(tableOf(LOOPBACK), 'DNS');
     expect(filter('Apply as Filter: Protocol')).toBe('dns');
