@@ -37,7 +37,7 @@ function differingLines(ours, theirs, work) {
     if (result.status !== 0) throw new Error(`${argv.join(' ')} failed`);
     return file;
   });
-  const [a, b] = outputs.map((file) => readFileSync(file, 'latin1').split('\n'));
+  const [a, b] = outputs.map((file) => readFileSync(file, 'utf8').split('\n'));
   let differing = 0;
   const examples = [];
   for (let index = 0; index < Math.max(a.length, b.length); index++) {

@@ -29,57 +29,102 @@ export interface IpReassemblyLookup {
   segment(key: string, bytes: Buffer, start: number, end: number, offset: number, more: boolean, frameNumber: number): IpDatagram | undefined;
 }
 
-interface HeldFragment extends IpFragmentPart {
-  bytes: Buffer;
-}
-
+/**
+ * A datagram being put together. Its fragments are kept without an object each (four numbers, and their bytes in one
+ * buffer): objects that live across many frames make V8 grow its young generation, which costs more memory than they hold.
+ */
 interface OpenDatagram {
-  /** In offset order; a fragment goes after those with the same offset. */
-  fragments: HeldFragment[];
+  /** Per fragment, in offset order (after those with the same offset): frame, offset, length, start of its bytes in `bytes`. */
+  parts: number[];
+  /** The fragments' bytes, in the order they came. */
+  bytes: Buffer;
+  used: number;
   /** The datagram's length, once a last fragment (no more fragments) has come; -1 before. */
   length: number;
 }
 
+const FIELDS = 4;
 /** Open datagrams past this many are dropped oldest first: a capture of lost fragments must not grow without end. */
 const MAX_OPEN_DATAGRAMS = 4096;
+/**
+ * A datagram holding this many fragments and still not whole is dropped (the next fragment starts it again): 64 KiB in
+ * 1480-byte fragments is 45 of them, so only a datagram sent over and over without its end gets here.
+ */
+const MAX_FRAGMENTS = 256;
+/** An emptied entry keeps a byte buffer up to this size for its key's next datagram. */
+const KEPT_BYTES = 4096;
+const NO_BYTES = Buffer.alloc(0);
 
 export class IpFragmentTable implements IpReassemblyLookup {
+  /**
+   * Datagrams by key; one put together stays as an empty entry, used again when its key comes back (identifications
+   * wrap), so a capture that repeats its fragments allocates nothing new for them.
+   */
   private readonly open = new Map<string, OpenDatagram>();
 
   segment(key: string, bytes: Buffer, start: number, end: number, offset: number, more: boolean, frameNumber: number): IpDatagram | undefined {
     let datagram = this.open.get(key);
     if (!datagram) {
       if (this.open.size >= MAX_OPEN_DATAGRAMS) this.open.delete(this.open.keys().next().value!);
-      datagram = { fragments: [], length: -1 };
+      datagram = { parts: [], bytes: NO_BYTES, used: 0, length: -1 };
       this.open.set(key, datagram);
+    } else if (datagram.parts.length >= MAX_FRAGMENTS * FIELDS) forget(datagram);
+    const length = end - start;
+    if (datagram.used + length > datagram.bytes.length) {
+      const grown = Buffer.allocUnsafeSlow(Math.max(datagram.used + length, datagram.bytes.length * 2, 256));
+      datagram.bytes.copy(grown, 0, 0, datagram.used);
+      datagram.bytes = grown;
     }
-    const fragment: HeldFragment = { frame: frameNumber, offset, length: end - start, bytes: Buffer.from(bytes.subarray(start, end)) };
+    bytes.copy(datagram.bytes, datagram.used, start, end);
     // The first last fragment sets the length; another with a different end does not change it (Wireshark's "multiple tails").
-    if (!more && datagram.length < 0) datagram.length = offset + fragment.length;
-    let at = datagram.fragments.length;
-    while (at > 0 && datagram.fragments[at - 1]!.offset > offset) at--;
-    datagram.fragments.splice(at, 0, fragment);
-    if (datagram.length < 0 || coveredLength(datagram.fragments) < datagram.length) return undefined;
-    this.open.delete(key);
-    return { payload: assemble(datagram), fragments: datagram.fragments.map(({ frame, offset: at, length }) => ({ frame, offset: at, length })) };
+    if (!more && datagram.length < 0) datagram.length = offset + length;
+    const parts = datagram.parts;
+    let at = parts.length;
+    while (at > 0 && parts[at - FIELDS + 1]! > offset) at -= FIELDS;
+    parts.splice(at, 0, frameNumber, offset, length, datagram.used);
+    datagram.used += length;
+    if (datagram.length < 0 || coveredLength(parts) < datagram.length) return undefined;
+    const whole = { payload: assemble(datagram), fragments: fragmentsOf(parts) };
+    forget(datagram);
+    return whole;
   }
 }
 
+/** Empties a datagram's entry: the next fragment with its key starts a new one. */
+function forget(datagram: OpenDatagram): void {
+  datagram.parts.length = 0;
+  datagram.used = 0;
+  datagram.length = -1;
+  if (datagram.bytes.length > KEPT_BYTES) datagram.bytes = NO_BYTES;
+}
+
 /** How far from byte 0 the fragments cover without a gap. */
-function coveredLength(fragments: readonly HeldFragment[]): number {
+function coveredLength(parts: readonly number[]): number {
   let covered = 0;
-  for (const fragment of fragments) {
-    if (fragment.offset <= covered && fragment.offset + fragment.length > covered) covered = fragment.offset + fragment.length;
+  for (let at = 0; at < parts.length; at += FIELDS) {
+    const offset = parts[at + 1]!;
+    const end = offset + parts[at + 2]!;
+    if (offset <= covered && end > covered) covered = end;
   }
   return covered;
 }
 
 /** The datagram's bytes: each fragment written at its offset in offset order (so a later offset wins an overlap), cut at its length. */
 function assemble(datagram: OpenDatagram): Buffer {
-  const payload = Buffer.alloc(datagram.length);
-  for (const fragment of datagram.fragments) {
-    if (fragment.offset >= datagram.length) continue;
-    fragment.bytes.copy(payload, fragment.offset, 0, Math.min(fragment.length, datagram.length - fragment.offset));
+  // Every byte is written (the fragments cover the datagram without a gap).
+  const payload = Buffer.allocUnsafe(datagram.length);
+  const parts = datagram.parts;
+  for (let at = 0; at < parts.length; at += FIELDS) {
+    const offset = parts[at + 1]!;
+    if (offset >= datagram.length) continue;
+    const from = parts[at + 3]!;
+    datagram.bytes.copy(payload, offset, from, from + Math.min(parts[at + 2]!, datagram.length - offset));
   }
   return payload;
+}
+
+function fragmentsOf(parts: readonly number[]): IpFragmentPart[] {
+  const fragments: IpFragmentPart[] = [];
+  for (let at = 0; at < parts.length; at += FIELDS) fragments.push({ frame: parts[at]!, offset: parts[at + 1]!, length: parts[at + 2]! });
+  return fragments;
 }

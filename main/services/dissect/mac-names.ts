@@ -1,7 +1,7 @@
 // Names for MAC addresses as Wireshark resolves them (its default): ethers names, then well-known addresses and ranges
 // (wka), then the vendor's short name from the manuf file ("RealtekU_12:34:56"), read from Wireshark's own data files
 // when it is installed. Without them addresses stay numbers, as with tshark -n.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { formatMac } from './address-format';
@@ -16,6 +16,8 @@ export interface MacNameSources {
   ethers?: string[];
   manuf?: string[];
   wka?: string[];
+  /** Wireshark's own manuf file, searched as it is (see SortedManufText). */
+  sortedManuf?: Buffer;
 }
 
 const TWO_TO_THE = (bits: number): number => 2 ** bits;
@@ -33,12 +35,15 @@ export class MacNameTable implements MacNames {
    */
   private readonly ranges = new Map<number, string>();
   private readonly cache = new Map<number, string>();
+  /** Wireshark's own manuf file, searched where it lies rather than parsed. */
+  private readonly sortedManufs: SortedManufText[] = [];
 
   constructor(sources: MacNameSources) {
     // Earlier files win, as in Wireshark: ethers names before well-known addresses before vendors.
     for (const text of sources.ethers ?? []) this.readEthers(text);
     for (const text of sources.wka ?? []) this.readTable(text);
     for (const text of sources.manuf ?? []) this.readTable(text);
+    if (sources.sortedManuf) this.sortedManufs.push(new SortedManufText(sources.sortedManuf));
   }
 
   nameOf(bytes: Buffer, offset: number): string {
@@ -65,7 +70,8 @@ export class MacNameTable implements MacNames {
       if (name !== undefined) return name;
     }
     // A group address is looked up under its vendor's OUI (the I/G bit cleared), as Wireshark does.
-    const vendor = this.vendors.get(Math.floor(address / TWO_TO_THE(24)) & 0xfeffff);
+    const oui = Math.floor(address / TWO_TO_THE(24)) & 0xfeffff;
+    const vendor = this.vendors.get(oui) ?? this.searchManufs(addressText(oui * TWO_TO_THE(24), 3), false);
     if (vendor !== undefined) return `${vendor}_${hex(bytes[3]!)}:${hex(bytes[4]!)}:${hex(bytes[5]!)}`;
     for (const bits of SHORT_CUTS) {
       const name = this.rangeName(bytes, address, bits);
@@ -75,12 +81,21 @@ export class MacNameTable implements MacNames {
   }
 
   private rangeName(bytes: Buffer, address: number, bits: number): string | undefined {
-    const name = this.ranges.get(cut(address, bits));
+    const key = cut(address, bits);
+    const name = this.ranges.get(key) ?? (this.sortedManufs.length > 0 ? this.searchManufs(addressText(key, 6), true) : undefined);
     if (name === undefined) return undefined;
     const firstShown = Math.floor(bits / 8);
     const shown = [hex(bytes[firstShown]! & (0xff >> (bits % 8)))];
     for (let at = firstShown + 1; at < 6; at++) shown.push(hex(bytes[at]!));
     return `${name}_${shown.join(':')}`;
+  }
+
+  private searchManufs(address: string, range: boolean): string | undefined {
+    for (const manuf of this.sortedManufs) {
+      const name = manuf.find(address, range);
+      if (name !== undefined) return name;
+    }
+    return undefined;
   }
 
   private readEthers(text: string): void {
@@ -130,6 +145,66 @@ function parseAddress(text: string): { value: number; byteCount: number; bits: n
   return { value, byteCount: bytes.length, bits, explicitBits: bitsPart !== undefined };
 }
 
+/**
+ * Wireshark's own manuf file, searched in place: its lines are in the order of their addresses ("00:1B:C5",
+ * "00:1B:C5:00:00:00/36", upper-case hex), so a name is a binary search over the bytes away. Parsing its 50k lines
+ * would cost more than dissecting a small capture.
+ */
+export class SortedManufText {
+  constructor(private readonly bytes: Buffer) {}
+
+  /** The short name on the line for `address` ("52:54:00"; six bytes for a range, whose line has a /bits length). */
+  find(address: string, range: boolean): string | undefined {
+    const length = this.bytes.length;
+    let low = 0;
+    let high = length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      const line = this.entryAtOrAfter(middle);
+      if (line < length && this.compareAddress(line, address) < 0) low = middle + 1;
+      else high = middle;
+    }
+    const line = this.entryAtOrAfter(low);
+    if (line >= length || this.compareAddress(line, address) !== 0) return undefined;
+    let end = this.bytes.indexOf(10, line);
+    if (end < 0) end = length;
+    const fields = this.bytes.toString('latin1', line, end).replace(/#.*/, '').split(/\t+/);
+    return fields[0]!.includes('/') === range ? fields[1]?.trim() || undefined : undefined;
+  }
+
+  /** The start of the first entry line (not a comment, not empty) that starts at or after `position`. */
+  private entryAtOrAfter(position: number): number {
+    const bytes = this.bytes;
+    let at = position === 0 ? 0 : bytes.indexOf(10, position - 1) + 1;
+    if (at === 0 && position > 0) return bytes.length;
+    while (at < bytes.length && (bytes[at] === 35 /* # */ || bytes[at] === 10 || bytes[at] === 13)) {
+      const next = bytes.indexOf(10, at);
+      at = next < 0 ? bytes.length : next + 1;
+    }
+    return at;
+  }
+
+  /** The line's address (up to a tab or slash) against `address`, as strings compare. */
+  private compareAddress(line: number, address: string): number {
+    const bytes = this.bytes;
+    for (let index = 0; ; index++) {
+      const code = line + index < bytes.length ? bytes[line + index]! : 9;
+      const ended = code === 9 || code === 47 || code === 10 || code === 13 || code === 32;
+      if (index === address.length) return ended ? 0 : 1;
+      if (ended) return -1;
+      const difference = code - address.charCodeAt(index);
+      if (difference !== 0) return difference;
+    }
+  }
+}
+
+/** The first `byteCount` bytes of a 48-bit address as manuf writes them: "52:54:00". */
+function addressText(address: number, byteCount: number): string {
+  const parts: string[] = [];
+  for (let index = 0; index < byteCount; index++) parts.push(hex(Math.floor(address / TWO_TO_THE(40 - index * 8)) % 256).toUpperCase());
+  return parts.join(':');
+}
+
 /** The cuts below the vendor's 24 bits Wireshark tries, longest first. */
 const SHORT_CUTS = Array.from({ length: 24 }, (_, index) => 23 - index);
 
@@ -160,18 +235,23 @@ export function systemMacNames(): MacNames {
 
 function readSystemSources(): MacNameSources {
   const personal = path.join(process.env.XDG_CONFIG_HOME || path.join(os.homedir(), '.config'), 'wireshark');
-  const data = DATA_DIRECTORIES.find((directory) => readText(path.join(directory, 'manuf')) !== undefined);
+  const data = DATA_DIRECTORIES.find((directory) => existsSync(path.join(directory, 'manuf')));
   const texts = (files: string[]): string[] => files.map(readText).filter((text): text is string => text !== undefined);
   return {
     ethers: texts([path.join(personal, 'ethers'), '/etc/ethers']),
-    manuf: texts([path.join(personal, 'manuf'), ...(data ? [path.join(data, 'manuf')] : [])]),
+    manuf: texts([path.join(personal, 'manuf')]),
     wka: texts(data ? [path.join(data, 'wka')] : []),
+    sortedManuf: data ? readBytes(path.join(data, 'manuf')) : undefined,
   };
 }
 
 function readText(file: string): string | undefined {
+  return readBytes(file)?.toString('latin1');
+}
+
+function readBytes(file: string): Buffer | undefined {
   try {
-    return readFileSync(file, 'latin1');
+    return readFileSync(file);
   } catch {
     return undefined;
   }
