@@ -124,6 +124,29 @@ describe('IpFragmentTable', () => {
     expect(table.segment('a', bytes('EF'), 0, 2, 4, false, 3)).toBeUndefined();
   });
 
+  it('drops a datagram sent over and over without its end at 256 fragments; the next fragment starts it again', () => {
+    const table = new IpFragmentTable();
+    for (let frame = 1; frame <= 256; frame++) expect(table.segment('a', bytes('AB'), 0, 2, 0, true, frame)).toBeUndefined();
+    // The 257th starts a new datagram: the 256 before it are gone, so it alone is the datagram's start.
+    table.segment('a', bytes('CD'), 0, 2, 0, true, 257);
+    expect(table.segment('a', bytes('EF'), 0, 2, 2, false, 258)).toEqual({ payload: Buffer.from('CDEF'), fragments: [{ frame: 257, offset: 0, length: 2 }, { frame: 258, offset: 2, length: 2 }] });
+  });
+
+  it('puts together a 65,000-byte datagram from 44 fragments, and a small one under the same key after it', () => {
+    const table = new IpFragmentTable();
+    const datagram = Buffer.alloc(65_000);
+    for (let index = 0; index < datagram.length; index++) datagram[index] = (index * 7) % 251;
+    let whole;
+    for (let offset = 0, frame = 1; offset < datagram.length; offset += 1480, frame++) {
+      const end = Math.min(datagram.length, offset + 1480);
+      whole = table.segment('big', datagram, offset, end, offset, end < datagram.length, frame);
+    }
+    expect(whole?.payload.equals(datagram)).toBe(true);
+    expect(whole?.fragments).toHaveLength(44);
+    table.segment('big', bytes('xy'), 0, 2, 0, true, 100);
+    expect(table.segment('big', bytes('z'), 0, 1, 2, false, 101)?.payload.toString()).toBe('xyz');
+  });
+
   it('drops the oldest open datagram past 4096, so lost fragments cannot grow it without end', () => {
     const table = new IpFragmentTable();
     table.segment('first', bytes('AB'), 0, 2, 0, true, 1);
