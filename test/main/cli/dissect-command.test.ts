@@ -1,11 +1,11 @@
 // `mirador dissect` (built CLI): tshark's own lines on real traffic, filters, --json trees, damaged files, bad filters.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, openSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DetailNode } from '../../../main/services/dissect/dissection';
-import { CAPTURES, LOOPBACK, SYNTHETIC, tool } from '../services/capture/tshark-runner';
+import { CAPTURES, LINUX_GUEST, LOOPBACK, SYNTHETIC, tool } from '../services/capture/tshark-runner';
 import { CLI_ENTRY, ensureAppBuilt } from './app-build';
 import { isolatedEnv, runCli } from './cli-process';
 
@@ -58,6 +58,21 @@ describe.skipIf(!ready)('mirador dissect (built CLI)', () => {
       const known = (line: string) => name === 'synthetic.pcap' && /^ +13 /.test(line);
       expect(lines.filter((line) => !known(line)).map((line) => `${name}: ${line}`)).toEqual(reference.filter((line) => !known(line)).map((line) => `${name}: ${line}`));
     }
+  });
+
+  it('names a MAC address from the user’s ethers file as Wireshark does (~/.config/wireshark/ethers), and not with -n', async () => {
+    const named = mkdtempSync(path.join(os.tmpdir(), 'mirador-ethers-home-'));
+    mkdirSync(path.join(named, '.config', 'wireshark'), { recursive: true });
+    writeFileSync(path.join(named, '.config', 'wireshark', 'ethers'), '52:54:00:12:34:56   my-unikernel   # the guest\n');
+    const namedEnv = isolatedEnv(named);
+    const run = await runCli(['dissect', LINUX_GUEST], namedEnv);
+    expect(run.code).toBe(0);
+    const reference = spawnSync('tshark', ['-r', LINUX_GUEST], { encoding: 'utf8', env: namedEnv }).stdout;
+    expect(reference).toContain('my-unikernel → Broadcast');
+    expect(run.stdout.split('\n')).toEqual(reference.split('\n'));
+    const numeric = await runCli(['dissect', LINUX_GUEST, '-n'], namedEnv);
+    expect(numeric.stdout).not.toContain('my-unikernel');
+    expect(numeric.stdout).toContain('52:54:00:12:34:56 → ff:ff:ff:ff:ff:ff');
   });
 
   it('--filter keeps the frames `tshark -Y` keeps, numbered and timed as in the whole file', async () => {
