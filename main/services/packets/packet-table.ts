@@ -17,6 +17,7 @@ import { IpFragmentTable, type IpDatagram, type IpReassemblyLookup } from '../di
 import { systemMacNames } from '../dissect/mac-names';
 import { SegmentOutcomeRecorder, SegmentOutcomeReplay } from './segment-outcome-memory';
 import { IcmpEchoRecorder, IcmpEchoReplay } from './icmp-echo-memory';
+import { LaterFrameNotes } from './later-frame-notes';
 import { TcpAnalysisRecorder, TcpAnalysisReplay } from './tcp-analysis-memory';
 import { COLOUR_FIELDS, colourOf } from './packet-colour';
 import { PacketFilterError } from './packet-filter-error';
@@ -69,6 +70,8 @@ export class PacketTable {
   private readonly dnsSegments = new Map<number, DnsTcpSegmentOutcome>();
   /** IP datagrams put together: frame index of the fragment that completed one → the datagram (fragments are rare). */
   private readonly ipDatagrams = new Map<number, IpDatagram>();
+  /** What frames learn from later ones (the frame that completed their datagram, their echo's reply), as Wireshark shows. */
+  private readonly laterNotes = new LaterFrameNotes();
   /** The common outcomes of a bulk transfer, one byte per frame instead of a map entry (see SEGMENT_KIND_*). */
   private segmentKinds = new Uint8Array(1024);
   /** Echo replies that found their request: frame index → request's frame number (few frames, so a map). */
@@ -130,9 +133,17 @@ export class PacketTable {
     const d = dissectFrame(this.session, frame, index + 1, matchNow ? { fields: this.filter!.fields } : {});
     this.rememberSegment(index, this.httpMessages.lastOutcome, this.tlsRecords.lastOutcome);
     if (this.dnsMessages.lastOutcome) this.dnsSegments.set(index, this.dnsMessages.lastOutcome);
-    if (this.ipFragments.lastOutcome) this.ipDatagrams.set(index, this.ipFragments.lastOutcome);
+    // (Read through a typed local: the reset above narrows the field to undefined for TypeScript, not for the dissector.)
+    const datagram = this.ipFragments.lastOutcome as IpDatagram | undefined;
+    if (datagram) {
+      this.ipDatagrams.set(index, datagram);
+      this.laterNotes.datagram(index, d.protocols.includes('ipv6.fragments') ? 6 : 4, datagram.fragments);
+    }
     this.tcpSnapshots[index] = this.history.lastSnapshot;
-    if (this.echoes.lastAnswer !== 0) this.echoAnswers.set(index, this.echoes.lastAnswer);
+    if (this.echoes.lastAnswer !== 0) {
+      this.echoAnswers.set(index, this.echoes.lastAnswer);
+      this.laterNotes.echoReply(index, this.echoes.lastAnswer);
+    }
     const note = this.analysis.takeLastNote();
     if (note) {
       this.tcpNoteFlags[index] = note.flags;
@@ -168,6 +179,7 @@ export class PacketTable {
     const frame = this.store.frame(index)!;
     const d = this.redissect(index, { tree: true });
     const result: PacketDetailResult = { number, tree: d.tree ?? [], bytes: frame.data.toString('base64') };
+    this.laterNotes.addTreeLines(index, result.tree);
     const streamFilter = this.streamFilterOf(index, frame);
     if (streamFilter) result.streamFilter = streamFilter;
     return result;
@@ -293,7 +305,7 @@ export class PacketTable {
       destination: d.destination,
       protocol: d.protocol,
       length: frame.originalLength,
-      info: d.info,
+      info: this.laterNotes.info(index, d.info),
       colour: colourOf(d),
     };
   }

@@ -95,10 +95,11 @@ describe.skipIf(unavailable !== undefined)('live capture from a Linux guest thro
     const protocols = new Set(announced.map((row) => row.protocol));
     for (const protocol of ['DHCP', 'ARP', 'ICMP', 'DNS', 'TCP', 'HTTP', 'TLSv1']) expect(protocols).toContain(protocol);
 
-    // pcapng written by the adapter, read back by tshark (its defaults, as the Packets panel's): same frames, same columns as our rows.
+    // pcapng written by the adapter, read back by tshark (its defaults, as the Packets panel's, and its second pass, which
+    // names an echo request's reply as the panel does): same frames, same columns as our rows.
     const exported = await request<{ path: string; frames: number; bytes: number }>(client, 'mirador/exportCapture', { path: 'live.pcapng' });
     expect(exported).toMatchObject({ path: path.join(dir, 'live.pcapng'), frames: last.total });
-    const reference = spawnSync('tshark', ['-r', exported.path, '-T', 'fields', '-E', 'separator=/t', '-e', '_ws.col.Source', '-e', '_ws.col.Destination', '-e', '_ws.col.Protocol', '-e', '_ws.col.Info'], { encoding: 'utf8' })
+    const reference = spawnSync('tshark', ['-2', '-r', exported.path, '-T', 'fields', '-E', 'separator=/t', '-e', '_ws.col.Source', '-e', '_ws.col.Destination', '-e', '_ws.col.Protocol', '-e', '_ws.col.Info'], { encoding: 'utf8' })
       .stdout.split('\n')
       .filter(Boolean);
     const rows = (await request<{ rows: PacketRow[] }>(client, 'mirador/packetRows', { start: 0, count: 10_000 })).rows;

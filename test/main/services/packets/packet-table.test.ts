@@ -9,7 +9,7 @@ import { DissectionSession } from '../../../../main/services/dissect/dissection-
 import { dissectFrame } from '../../../../main/services/dissect/frame-dissector';
 import { PacketFilterError } from '../../../../main/services/packets/packet-filter-error';
 import { PacketTable } from '../../../../main/services/packets/packet-table';
-import { DNS_TCP, HTTP_REASSEMBLY, HTTP_VARIANTS, IP_FRAGMENTS, LINUX_GUEST, LOOPBACK, MAC_NAMES, SYNTHETIC, TCP_ANALYSIS, TLS12, TLS13_RETRY, TLS_REASSEMBLY, wiresharkCount, wiresharkFields, tsharkFollow } from '../capture/tshark-runner';
+import { DHCP_VLAN, DNS_TCP, HTTP_REASSEMBLY, HTTP_VARIANTS, ICMPV6, IP_FRAGMENTS, LINUX_GUEST, LOOPBACK, MAC_NAMES, SYNTHETIC, TCP_ANALYSIS, TLS12, TLS13_RETRY, TLS_REASSEMBLY, wiresharkCount, wiresharkFields, tsharkFollow, tool } from '../capture/tshark-runner';
 
 const work = mkdtempSync(path.join(os.tmpdir(), 'mirador-packet-table-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -74,7 +74,9 @@ describe.each([
     const order = [...sequential.keys()].reverse();
     for (const index of order) {
       const [row] = table.rows(index, 1);
-      expect(`${row!.number} ${row!.protocol} ${row!.info}`).toBe(`${index + 1} ${sequential[index]!.protocol} ${sequential[index]!.info}`);
+      // What only later frames tell (see 'notes what later frames tell') is left out here.
+      const info = row!.info.replace(/ \[Reassembled in #\d+\]$| \(reply in \d+\)$/, '');
+      expect(`${row!.number} ${row!.protocol} ${info}`).toBe(`${index + 1} ${sequential[index]!.protocol} ${sequential[index]!.info}`);
     }
   });
 
@@ -84,6 +86,29 @@ describe.each([
     expect(result).toEqual({ filter, matched: wiresharkCount(file, filter), total: table.total });
     const numbers = table.rows(0, result.matched).map((row) => row.number);
     expect(numbers).toEqual(wiresharkFields(file, ['frame.number'], filter).map(([number]) => Number(number)));
+  });
+});
+
+describe.each([
+  ['ip-fragments', IP_FRAGMENTS],
+  ['dhcp-vlan', DHCP_VLAN],
+  ['icmpv6', ICMPV6],
+  ['linux-guest', LINUX_GUEST],
+])('PacketTable on %s against tshark’s second pass (-2)', (_name, file) => {
+  it('notes what later frames tell: the frame that put a datagram together, an echo request’s reply', () => {
+    const table = tableOf(file);
+    const reference = tool('tshark', ['-2', '-r', file, '-T', 'fields', '-e', '_ws.col.Info']).split('\n').slice(0, -1);
+    expect(reference.some((info) => /\[Reassembled in #\d+\]$| \(reply in \d+\)$/.test(info))).toBe(true);
+    const rows = table.rows(0, table.total);
+    expect(rows.map((row) => `${row.number} ${row.info}`)).toEqual(reference.map((info, index) => `${index + 1} ${info}`));
+    // And in the tree, with the filter that goes there.
+    for (const row of rows) {
+      const note = /\[Reassembled in #(\d+)\]$| \(reply in (\d+)\)$/.exec(row.info);
+      if (!note) continue;
+      const lines = JSON.stringify(table.detail(row.number).tree);
+      expect(lines).toContain(note[1] ? `in frame: ${note[1]}]` : `[Response frame: ${note[2]}]`);
+      expect(lines).toContain(`frame.number == ${note[1] ?? note[2]}`);
+    }
   });
 });
 
