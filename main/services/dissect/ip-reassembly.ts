@@ -51,15 +51,10 @@ const MAX_OPEN_DATAGRAMS = 4096;
  * 1480-byte fragments is 45 of them, so only a datagram sent over and over without its end gets here.
  */
 const MAX_FRAGMENTS = 256;
-/** An emptied entry keeps a byte buffer up to this size for its key's next datagram. */
-const KEPT_BYTES = 4096;
 const NO_BYTES = Buffer.alloc(0);
 
 export class IpFragmentTable implements IpReassemblyLookup {
-  /**
-   * Datagrams by key; one put together stays as an empty entry, used again when its key comes back (identifications
-   * wrap), so a capture that repeats its fragments allocates nothing new for them.
-   */
+  /** Datagrams not whole yet, by key; one put together leaves (a later one with its key starts afresh). */
   private readonly open = new Map<string, OpenDatagram>();
 
   segment(key: string, bytes: Buffer, start: number, end: number, offset: number, more: boolean, frameNumber: number): IpDatagram | undefined {
@@ -68,7 +63,12 @@ export class IpFragmentTable implements IpReassemblyLookup {
       if (this.open.size >= MAX_OPEN_DATAGRAMS) this.open.delete(this.open.keys().next().value!);
       datagram = { parts: [], bytes: NO_BYTES, used: 0, length: -1 };
       this.open.set(key, datagram);
-    } else if (datagram.parts.length >= MAX_FRAGMENTS * FIELDS) forget(datagram);
+    } else if (datagram.parts.length >= MAX_FRAGMENTS * FIELDS) {
+      // Started again in place: the entry and its buffers stay, nothing is allocated for it.
+      datagram.parts.length = 0;
+      datagram.used = 0;
+      datagram.length = -1;
+    }
     const length = end - start;
     if (datagram.used + length > datagram.bytes.length) {
       const grown = Buffer.allocUnsafeSlow(Math.max(datagram.used + length, datagram.bytes.length * 2, 256));
@@ -84,18 +84,9 @@ export class IpFragmentTable implements IpReassemblyLookup {
     parts.splice(at, 0, frameNumber, offset, length, datagram.used);
     datagram.used += length;
     if (datagram.length < 0 || coveredLength(parts) < datagram.length) return undefined;
-    const whole = { payload: assemble(datagram), fragments: fragmentsOf(parts) };
-    forget(datagram);
-    return whole;
+    this.open.delete(key);
+    return { payload: assemble(datagram), fragments: fragmentsOf(parts) };
   }
-}
-
-/** Empties a datagram's entry: the next fragment with its key starts a new one. */
-function forget(datagram: OpenDatagram): void {
-  datagram.parts.length = 0;
-  datagram.used = 0;
-  datagram.length = -1;
-  if (datagram.bytes.length > KEPT_BYTES) datagram.bytes = NO_BYTES;
 }
 
 /** How far from byte 0 the fragments cover without a gap. */
