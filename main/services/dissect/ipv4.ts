@@ -79,12 +79,12 @@ export function dissectIpv4(d: Dissection, offset: number, end: number): void {
         });
         return;
       }
-      showFragment(d, tree, protocol, fragmentOffset, id, offset, payloadStart, payloadEnd);
+      showFragment(d, tree, protocol, fragmentOffset, id, offset, payloadStart, payloadEnd, true);
       return;
     }
     // Without reassembly, only the first fragment holds the transport header: later ones are data (ip.defragment off).
     if (fragmentOffset > 0) {
-      showFragment(d, tree, protocol, fragmentOffset, id, offset, payloadStart, payloadEnd);
+      showFragment(d, tree, protocol, fragmentOffset, id, offset, payloadStart, payloadEnd, false);
       return;
     }
     // A first fragment whose datagram is not put together (reassembly off, or its bytes cut short).
@@ -93,9 +93,12 @@ export function dissectIpv4(d: Dissection, offset: number, end: number): void {
   dissectIpPayload(d, protocol, payloadStart, payloadEnd, source, destination);
 }
 
-/** A fragment shown as itself: its bytes as data (a later one, or any before its datagram is whole). */
-function showFragment(d: Dissection, tree: DetailNode[] | undefined, protocol: number, fragmentOffset: number, id: number, offset: number, payloadStart: number, payloadEnd: number): void {
+/**
+ * A fragment shown as itself, its bytes as data: one held until its datagram is whole (`held`), or a later fragment not
+ * put together (reassembly off, or its bytes cut short).
+ */
+function showFragment(d: Dissection, tree: DetailNode[] | undefined, protocol: number, fragmentOffset: number, id: number, offset: number, payloadStart: number, payloadEnd: number, held: boolean): void {
   d.columns('IPv4', `Fragmented IP protocol (proto=${ipProtocolName(protocol)} ${protocol}, off=${fragmentOffset}, ID=${id.toString(16).padStart(4, '0')})`);
-  d.item(tree, d.session.ipFragments ? '[Fragment: its datagram is not whole yet]' : '[Fragment: not reassembled]', offset + 6, 2);
+  d.item(tree, held ? '[Fragment: its datagram is not whole yet]' : '[Fragment: not reassembled]', offset + 6, 2);
   dissectData(d, payloadStart, payloadEnd);
 }
