@@ -1,5 +1,6 @@
 // Finds a frame's TCP or UDP header and payload straight from the bytes (Ethernet, VLAN, raw IP; IPv4, IPv6), for conversations.
 import { formatIpv4, formatIpv6 } from '../dissect/address-format';
+import { LINKTYPE_ETHERNET, LINKTYPE_IPV4, LINKTYPE_IPV6, LINKTYPE_RAW, VLAN_ETHER_TYPES } from '../dissect/link-types';
 
 export interface TransportLocation {
   protocol: 'tcp' | 'udp';
@@ -15,11 +16,6 @@ export interface TransportLocation {
   flags: number;
 }
 
-const LINKTYPE_ETHERNET = 1;
-const LINKTYPE_RAW = 101;
-const LINKTYPE_IPV4 = 228;
-const LINKTYPE_IPV6 = 229;
-const VLAN_TYPES = new Set([0x8100, 0x88a8, 0x9100]);
 /** IPv6 extension headers skipped on the way to the transport (hop-by-hop, routing, destination options). */
 const IPV6_SKIPPABLE = new Set([0, 43, 60]);
 
@@ -30,7 +26,7 @@ export function locateTransport(data: Buffer, linkType: number): TransportLocati
     if (data.length < 14) return undefined;
     etherType = data.readUInt16BE(12);
     at = 14;
-    while (VLAN_TYPES.has(etherType)) {
+    while (VLAN_ETHER_TYPES.has(etherType)) {
       if (data.length < at + 4) return undefined;
       etherType = data.readUInt16BE(at + 2);
       at += 4;
